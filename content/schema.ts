@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/** Kebab-case id, as the design fixes them (`neck-rotation`, `desk-break`). */
+export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. cat-cow");
+
+/**
+ * Every spoken line says where it comes from: `seed` quotes the source article verbatim
+ * (a whole sentence or more), `authored: true` marks text we wrote where the seed is silent.
+ */
+export const Line = z
+  .object({
+    say: z.string().min(1, "say must not be empty"),
+    seed: z.string().min(1).optional(),
+    authored: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
+    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
+  });
+
+/** A numeric range from the seed (`Hold for 15-30 seconds`) or authored where the seed is silent. */
+export const Range = z
+  .object({
+    min: z.number().positive(),
+    max: z.number().positive(),
+    seed: z.string().min(1).optional(),
+    authored: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((r) => r.max >= r.min, { message: "max must be at least min", path: ["max"] })
+  .refine((r) => (r.seed === undefined) !== (r.authored === undefined), {
+    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
+  });
+
+export const Side = z.enum(["right", "left"]);
+
+/**
+ * One phase of a repetition: what to say, then what to wait for.
+ * `pause: hold` waits the variant's hold (chosen by pace); a number waits that many seconds
+ * (movement or breath time, authored); `side` labels phases of an alternating movement.
+ */
+export const Phase = z
+  .object({
+    say: z.string().min(1),
+    seed: z.string().min(1).optional(),
+    authored: z.literal(true).optional(),
+    pause: z.union([z.literal("hold"), z.number().positive().max(120)]).optional(),
+    pauseKind: z.enum(["breath", "movement"]).optional(),
+    side: Side.optional(),
+  })
+  .strict()
+  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
+    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
+  });
+
+export const Variant = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    titleSource: z.enum(["seed", "authored"]),
+    setup: z.array(Line).default([]),
+    /** none: no sides; alternate: each rep does both sides (phases carry `side`); each: all reps on the right, then all on the left (`{side}` in text). */
+    sides: z.enum(["none", "alternate", "each"]).default("none"),
+    rep: z.array(Phase).min(1, "a variant needs at least one phase in rep"),
+    hold: Range.optional(),
+    /** Repetitions; per side when sides is `each`. */
+    reps: Range,
+  })
+  .strict();
+
+export const Position = z.enum(["seated", "standing", "kneeling", "lying", "hands-and-knees", "doorway"]);
+export const Equipment = z.enum(["chair", "mat", "towel", "foam-roller", "doorway", "blanket"]);
+
+export const Caution = z
+  .object({
+    kind: z.enum(["contraindication", "stop-on-pain", "consult", "form"]),
+    say: z.string().min(1),
+    seed: z.string().min(1).optional(),
+    authored: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
+    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
+  });
+
+export const Exercise = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    /** Names people say for it (interaction-model synonyms); authored. */
+    synonyms: z.array(z.string().min(1)).default([]),
+    benefit: Line,
+    positions: z.array(Position).min(1),
+    equipment: z.array(Equipment).default([]),
+    cautions: z.array(Caution).min(1, "every exercise needs at least one caution (stop on pain)"),
+    breath: z.array(Line).default([]),
+    tips: z.array(Line).default([]),
+    variants: z.array(Variant).min(1),
+  })
+  .strict();
+
+export const RoutineItem = z
+  .object({
+    exercise: Id,
+    /** Subset of variant ids; all variants when absent. */
+    variants: z.array(Id).optional(),
+    /** Cap on reps for this routine; must stay inside the seed's range (checked by the loader). */
+    maxReps: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const Routine = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    default: z.boolean().default(false),
+    /** Names people say for it (interaction-model synonyms). */
+    synonyms: z.array(z.string().min(1)).default([]),
+    items: z.array(RoutineItem).min(1),
+  })
+  .strict();
+
+export const Pace = z
+  .object({
+    title: z.string().min(1),
+    synonyms: z.array(z.string()).default([]),
+    /** Where in the seed's hold range to sit: 0 = min, 1 = max. */
+    holdFraction: z.number().min(0).max(1),
+    /** Where in the seed's rep range to sit: 0 = min, 1 = max. */
+    repsFraction: z.number().min(0).max(1),
+    /** Multiplier on authored movement and breath times (slower is gentler). */
+    movementScale: z.number().min(0.5).max(2),
+    restSeconds: z.number().min(0).max(60),
+    /** Speaking rate for TTS, percent (100 = normal). */
+    speechRatePercent: z.number().min(50).max(150),
+  })
+  .strict();
+
+export const Paces = z
+  .object({ gentle: Pace, standard: Pace, deeper: Pace })
+  .strict();
+
+export type LineT = z.infer<typeof Line>;
+export type RangeT = z.infer<typeof Range>;
+export type PhaseT = z.infer<typeof Phase>;
+export type VariantT = z.infer<typeof Variant>;
+export type CautionT = z.infer<typeof Caution>;
+export type ExerciseT = z.infer<typeof Exercise>;
+export type RoutineT = z.infer<typeof Routine>;
+export type RoutineItemT = z.infer<typeof RoutineItem>;
+export type PaceT = z.infer<typeof Pace>;
+export type PaceId = keyof z.infer<typeof Paces>;
+export const PACE_IDS: readonly PaceId[] = ["gentle", "standard", "deeper"];

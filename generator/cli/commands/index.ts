@@ -1,0 +1,12 @@
+// The list of CLI commands; each lives in its own file. Add one import and one entry per command.
+import type { CommandModule } from "yargs";
+import { listCommand } from "./list.js";
+import { validateCommand } from "./validate.js";
+import { ssmlCommand } from "./ssml.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [
+  listCommand,
+  validateCommand,
+  ssmlCommand,
+];
