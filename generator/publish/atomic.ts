@@ -1,0 +1,56 @@
+// Every output of a render is written to a temporary name in the same folder and renamed when complete,
+// so an interrupted or failed render never leaves a half-written MP3, manifest, page or feed behind.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+
+/**
+ * A temporary path next to `finalPath` that keeps its extension (ffmpeg picks the format from it):
+ * `dist/sessions/quick.mp3` → `dist/sessions/.quick.mp3.<pid>-<random>.tmp.mp3`. Hidden by the leading dot.
+ */
+export function tempPathFor(finalPath: string): string {
+  const ext = extname(finalPath);
+  const token = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  return join(dirname(finalPath), `.${basename(finalPath)}.${token}.tmp${ext}`);
+}
+
+/**
+ * Lets a producer that writes a file by path (ffmpeg, a stream) write it atomically: `produce` gets a
+ * temporary path in the same folder; on success it is renamed to `finalPath`, on failure it is removed
+ * and the error is rethrown. The folder is created if missing.
+ */
+export async function withAtomicFile<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
+  await mkdir(dirname(finalPath), { recursive: true });
+  const tempPath = tempPathFor(finalPath);
+  try {
+    const result = await produce(tempPath);
+    await syncFile(tempPath);
+    await rename(tempPath, finalPath);
+    return result;
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+}
+
+/** Writes `data` to `path` atomically (temp file in the same folder, fsync, rename); creates the folder. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await withAtomicFile(path, async (tempPath) => {
+    const handle = await open(tempPath, "wx");
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+// Flushes the file's bytes to disk before the rename makes it visible, so a crash cannot expose an empty file.
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, "r+");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
