@@ -1,7 +1,7 @@
 // Every output of a render is written to a temporary name in the same folder and renamed when complete,
 // so an interrupted or failed render never leaves a half-written MP3, manifest, page or feed behind.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 
 /**
@@ -53,4 +53,16 @@ async function syncFile(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Writes atomically only when the bytes differ from what is already there, so a second render with nothing
+ * changed rewrites no file (and keeps mtimes). Returns true when the file was written.
+ */
+export async function writeFileAtomicIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
+  const wanted = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing !== undefined && existing.equals(wanted)) return false;
+  await writeFileAtomic(path, wanted);
+  return true;
 }
