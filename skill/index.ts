@@ -1,5 +1,5 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
-import { SkillBuilders, type CustomSkill } from "ask-sdk-core";
+import { SkillBuilders, type Skill as CustomSkill } from "ask-sdk-core";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 
 export { readSkillConfig, type SkillConfig };
