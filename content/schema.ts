@@ -47,6 +47,8 @@ export const Phase = z
     pause: z.union([z.literal("hold"), z.number().positive().max(120)]).optional(),
     pauseKind: z.enum(["breath", "movement"]).optional(),
     side: Side.optional(),
+    /** Short prompt spoken on later repetitions; defaults to `say` up to its first comma. */
+    cue: z.string().min(1).optional(),
   })
   .strict()
   .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {

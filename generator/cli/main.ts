@@ -16,11 +16,11 @@ export function buildCli(argv: string[]) {
     .alias("h", "help")
     .version(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
+    .fail((msg, err) => {
       if (err) {
         process.stderr.write(`upper-back: ${err.message}\n`);
       } else {
-        process.stderr.write(`${y.help ? "" : ""}upper-back: ${msg}\nRun \`upper-back --help\` for usage.\n`);
+        process.stderr.write(`upper-back: ${msg}\nRun \`upper-back --help\` for usage.\n`);
       }
       process.exit(1);
     });

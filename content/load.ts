@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { Exercise, Paces, Routine, type ExerciseT, type PaceId, type PaceT, type RoutineT } from "./schema.js";
+
+/** Folder holding exercises/, routines/ and paces.yaml. */
+export const contentDir = dirname(fileURLToPath(import.meta.url));
+
+/** All content, validated and cross-checked. */
+export interface Catalog {
+  exercises: Map<string, ExerciseT>;
+  routines: Map<string, RoutineT>;
+  paces: Record<PaceId, PaceT>;
+  defaultRoutineId: string;
+}
+
+/** A content problem a person can fix: the message names file, line, field and the fix. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}:${column}: ${field ? `${field}: ` : ""}${problem}`);
+    this.name = "ContentError";
+  }
+}
+
+/** Collects every problem so one `validate` run reports them all, not just the first. */
+export class ContentErrors extends Error {
+  constructor(readonly errors: ContentError[]) {
+    super(errors.map((e) => e.message).join("\n"));
+    this.name = "ContentErrors";
+  }
+}
+
+interface Parsed<T> {
+  value: T;
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+function position(doc: Document.Parsed, lines: LineCounter, path: (string | number)[]): { line: number; col: number } {
+  // Walk up the path until a node with a source range is found (a missing key points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      return { line, col };
+    }
+  }
+  return { line: 1, col: 1 };
+}
+
+function parseFile<S extends z.ZodType>(file: string, schema: S, errors: ContentError[]): Parsed<z.infer<S>> | undefined {
+  const shown = displayPath(file);
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const { line, col } = lines.linePos(e.pos[0]);
+      errors.push(new ContentError(shown, line, col, "", `YAML syntax: ${e.message.split("\n")[0]} (fix the indentation or quoting here)`));
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      const { line, col } = position(doc, lines, path);
+      errors.push(new ContentError(shown, line, col, path.join(".") || "(file)", issueMessage(issue)));
+    }
+    return undefined;
+  }
+  return { value: result.data, file: shown, doc, lines };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.join(", ")} (remove it or check its spelling)`;
+  if (issue.code === "invalid_type" && issue.input === undefined) return `is required (add ${String(issue.path.at(-1))}: ...)`;
+  return issue.message;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function at<T>(p: Parsed<T>, path: (string | number)[], field: string, problem: string): ContentError {
+  const { line, col } = position(p.doc, p.lines, path);
+  return new ContentError(p.file, line, col, field, problem);
+}
+
+/** Loads and validates all content; throws ContentErrors listing every problem found. */
+export function loadCatalog(dir: string = contentDir): Catalog {
+  const errors: ContentError[] = [];
+  const exercises = new Map<string, ExerciseT>();
+  const routines = new Map<string, RoutineT>();
+
+  for (const file of yamlFiles(join(dir, "exercises"))) {
+    const p = parseFile(file, Exercise, errors);
+    if (!p) continue;
+    if (`${p.value.id}.yaml` !== basename(file)) {
+      errors.push(at(p, ["id"], "id", `must match the file name (rename the file to ${p.value.id}.yaml or the id to ${basename(file, ".yaml")})`));
+    }
+    p.value.variants.forEach((v, i) => {
+      if (v.rep.some((ph) => ph.pause === "hold") && !v.hold) {
+        errors.push(at(p, ["variants", i, "rep"], `variants.${i}.hold`, "a phase says pause: hold but the variant has no hold range (add hold: { min, max, seed|authored })"));
+      }
+      if (v.sides === "alternate" && !v.rep.some((ph) => ph.side)) {
+        errors.push(at(p, ["variants", i, "sides"], `variants.${i}.sides`, "alternate needs phases labelled side: right / side: left"));
+      }
+    });
+    exercises.set(p.value.id, p.value);
+  }
+
+  const parsedRoutines: Parsed<RoutineT>[] = [];
+  for (const file of yamlFiles(join(dir, "routines"))) {
+    const p = parseFile(file, Routine, errors);
+    if (!p) continue;
+    parsedRoutines.push(p);
+    if (`${p.value.id}.yaml` !== basename(file)) {
+      errors.push(at(p, ["id"], "id", `must match the file name (rename the file to ${p.value.id}.yaml)`));
+    }
+    p.value.items.forEach((item, i) => {
+      const ex = exercises.get(item.exercise);
+      if (!ex) {
+        errors.push(at(p, ["items", i, "exercise"], `items.${i}.exercise`, `unknown exercise "${item.exercise}" (one of: ${[...exercises.keys()].join(", ")})`));
+        return;
+      }
+      for (const vid of item.variants ?? []) {
+        if (!ex.variants.some((v) => v.id === vid)) {
+          errors.push(at(p, ["items", i, "variants"], `items.${i}.variants`, `exercise ${ex.id} has no variant "${vid}" (one of: ${ex.variants.map((v) => v.id).join(", ")})`));
+        }
+      }
+      if (item.maxReps !== undefined) {
+        for (const v of ex.variants) {
+          if (item.maxReps < v.reps.min) {
+            errors.push(at(p, ["items", i, "maxReps"], `items.${i}.maxReps`, `must stay inside the seed's range: ${v.id} needs at least ${v.reps.min} reps (got ${item.maxReps})`));
+          }
+        }
+      }
+    });
+    routines.set(p.value.id, p.value);
+  }
+
+  const pacesParsed = parseFile(join(dir, "paces.yaml"), Paces, errors);
+  const defaults = parsedRoutines.filter((p) => p.value.default);
+  if (parsedRoutines.length > 0 && defaults.length !== 1) {
+    const p = defaults[1] ?? parsedRoutines[0]!;
+    errors.push(at(p, ["default"], "default", `exactly one routine must have default: true (found ${defaults.length})`));
+  }
+  if (errors.length > 0) throw new ContentErrors(errors);
+  return {
+    exercises,
+    routines,
+    paces: pacesParsed!.value,
+    defaultRoutineId: defaults[0]!.value.id,
+  };
+}

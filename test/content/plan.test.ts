@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../content/load.js";
+import { dose, estimateDurationMs, planExercise, planRoutine } from "../../content/plan.js";
+import { PACE_IDS } from "../../content/schema.js";
+import type { Cue } from "../../content/timeline.js";
+
+const catalog = loadCatalog();
+const minutes = (ms: number) => ms / 60_000;
+const speech = (cues: Cue[]) => cues.flatMap((c) => (c.type === "speech" ? [c.text] : []));
+
+describe("planRoutine", () => {
+  it("is deterministic", () => {
+    expect(planRoutine(catalog, "upper-back", "standard")).toEqual(planRoutine(catalog, "upper-back", "standard"));
+  });
+
+  it("plans the full routine at standard pace between 15 and 30 minutes", () => {
+    const ms = estimateDurationMs(planRoutine(catalog, "upper-back", "standard"));
+    expect(minutes(ms)).toBeGreaterThanOrEqual(15);
+    expect(minutes(ms)).toBeLessThanOrEqual(30);
+  });
+
+  it("plans the quick routine at about five minutes", () => {
+    const ms = estimateDurationMs(planRoutine(catalog, "quick", "standard"));
+    expect(minutes(ms)).toBeGreaterThanOrEqual(4);
+    expect(minutes(ms)).toBeLessThanOrEqual(7);
+  });
+
+  it("starts a chapter for every exercise of the routine, in order, with rests between", () => {
+    const routine = catalog.routines.get("upper-back")!;
+    const t = planRoutine(catalog, "upper-back", "standard");
+    const chapters = t.cues.filter((c) => c.type === "chapter").map((c) => (c as { id: string }).id);
+    expect(chapters).toEqual(routine.items.map((i) => i.exercise));
+    const rests = t.cues.filter((c) => c.type === "pause" && c.purpose === "rest");
+    expect(rests).toHaveLength(routine.items.length - 1);
+  });
+
+  it("gentle is never longer-held than deeper, and every pace stays inside the seed's ranges", () => {
+    for (const exercise of catalog.exercises.values()) {
+      for (const variant of exercise.variants) {
+        const doses = PACE_IDS.map((p) => dose(variant, catalog.paces[p]));
+        for (const d of doses) {
+          expect(d.reps).toBeGreaterThanOrEqual(variant.reps.min);
+          expect(d.reps).toBeLessThanOrEqual(variant.reps.max);
+          if (variant.hold) {
+            expect(d.holdSeconds).toBeGreaterThanOrEqual(variant.hold.min);
+            expect(d.holdSeconds).toBeLessThanOrEqual(variant.hold.max);
+          }
+        }
+        expect(doses[0]!.reps).toBeLessThanOrEqual(doses[2]!.reps);
+        expect(doses[0]!.holdSeconds ?? 0).toBeLessThanOrEqual(doses[2]!.holdSeconds ?? 0);
+      }
+    }
+  });
+});
+
+describe("planExercise", () => {
+  it("speaks the neck caution before the first step", () => {
+    const texts = speech(planExercise(catalog, "neck-rotation", "standard").cues);
+    const caution = texts.findIndex((t) => /pain in your neck or shoulders/i.test(t));
+    const firstStep = texts.findIndex((t) => /turn your head to the right/i.test(t));
+    expect(caution).toBeGreaterThan(-1);
+    expect(caution).toBeLessThan(firstStep);
+  });
+
+  it("holds neck rotation for exactly the paced hold, with halfway and a count-down", () => {
+    const t = planExercise(catalog, "neck-rotation", "deeper");
+    const cues = t.cues;
+    const start = cues.findIndex((c) => c.type === "speech" && c.text === "Hold.");
+    const end = cues.findIndex((c, i) => i > start && c.type === "speech" && c.text === "And release.");
+    const held = cues.slice(start, end).reduce((ms, c) => ms + (c.type === "pause" ? c.ms : 0), 0);
+    // deeper = the top of the seed's 15-30 s range, less the spoken three-second count-down
+    expect(held).toBe(30_000 - 3_000);
+    const texts = speech(cues.slice(start, end));
+    expect(texts).toContain("Halfway.");
+    expect(texts).toContain("Three, two, one.");
+  });
+
+  it("says switch sides for a one-side-then-the-other exercise", () => {
+    const each = [...catalog.exercises.values()].filter((e) => e.variants.some((v) => v.sides === "each"));
+    expect(each.length).toBeGreaterThan(0);
+    for (const e of each) {
+      expect(speech(planExercise(catalog, e.id, "standard").cues).join(" ")).toMatch(/Switch sides/);
+    }
+  });
+
+  it("tells people to stop on pain in every exercise", () => {
+    for (const e of catalog.exercises.values()) {
+      const said = speech(planExercise(catalog, e.id, "gentle").cues).join(" ");
+      expect(said, e.id).toMatch(/stop/i);
+      expect(said, e.id).not.toMatch(/\bcures?\b/i);
+    }
+  });
+
+  it("names what is wrong for an unknown exercise or pace", () => {
+    expect(() => planExercise(catalog, "toe-touch", "standard")).toThrow(/Unknown exercise "toe-touch". Expected one of: .*cat-cow/);
+    // @ts-expect-error: testing a bad pace from outside the type system
+    expect(() => planExercise(catalog, "cat-cow", "sprint")).toThrow(/Unknown pace "sprint"/);
+  });
+});
