@@ -3,10 +3,12 @@ import type { CommandModule } from "yargs";
 import { listCommand } from "./list.js";
 import { validateCommand } from "./validate.js";
 import { ssmlCommand } from "./ssml.js";
+import { publishCommand } from "./publish.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   listCommand,
   validateCommand,
   ssmlCommand,
+  publishCommand,
 ];
