@@ -21,7 +21,7 @@ h1{font-size:1.75rem;line-height:1.2;margin:0 0 .4rem}
 .lede{margin:0;color:var(--muted)}
 h2{font-size:1.3rem;margin:2rem 0 .75rem}
 h3{font-size:1.15rem;line-height:1.3;margin:0}
-h4{font-size:.8rem;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin:1rem 0 .25rem}
+h4{font-size:.95rem;color:var(--muted);margin:1rem 0 .25rem}
 main{outline:none}
 .safety{background:var(--warn-bg);color:var(--warn-text);border:1px solid var(--warn-line);border-left-width:6px;border-radius:10px;
 padding:.25rem 1rem .5rem;margin:1.5rem 0 0}

@@ -116,6 +116,7 @@ function renderSession(track: Track, bytes: number | undefined): string {
     )
     .join("\n");
   const fileName = track.file.split("/").pop() ?? track.file;
+  const size = bytes ? formatBytes(bytes) : "";
   return `<article class="session" id="${base}" aria-labelledby="${base}-title">
 <h3 id="${base}-title">${esc(track.title)}</h3>
 <p class="meta">${meta.join(" · ")}</p>
@@ -124,16 +125,14 @@ ${track.description ? `<p class="desc">${esc(track.description)}</p>` : ""}
 <a href="${href}">${esc(track.title)} (MP3)</a>
 </audio>
 ${
-  chapterCount > 0
+  chapterCount > 1
     ? `<h4 id="${base}-chapters">Chapters</h4>
 <ol class="chapters" aria-labelledby="${base}-chapters">
 ${chapters}
 </ol>`
     : ""
 }
-<a class="download" href="${href}" download="${esc(fileName)}"><span aria-hidden="true">↓</span> Download MP3${
-    bytes ? ` <span class="size">(${formatBytes(bytes)})</span>` : ""
-  }<span class="visually-hidden">: ${esc(track.title)}</span></a>
+<a class="download" href="${href}" download="${esc(fileName)}" aria-label="Download MP3${size ? ` (${size})` : ""}: ${esc(track.title)}"><span aria-hidden="true">↓</span> Download MP3${size ? ` <span class="size">(${size})</span>` : ""}</a>
 </article>`;
 }
 
