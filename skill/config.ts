@@ -1,6 +1,6 @@
 // Skill configuration: everything the skill reads from its environment, in one typed object.
 import type { Catalog } from "../content/load.js";
-import type { RenderManifest } from "./audio/manifest.js";
+import type { Manifest } from "../generator/publish/manifest.js";
 
 /** What the skill needs to run; every field optional so tests and local runs can omit what they don't use. */
 export interface SkillConfig {
@@ -19,7 +19,7 @@ export interface SkillConfig {
   /** A catalog already loaded (bundles, tests); otherwise loadCatalog() reads content/. */
   catalog?: Catalog;
   /** A render manifest already loaded (bundled import); wins over manifestPath. */
-  manifest?: RenderManifest;
+  manifest?: Manifest;
 }
 
 /** Reads SkillConfig from environment variables so the Lambda entry and the local server share one definition. */

@@ -1,21 +1,80 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
-import { SkillBuilders, type Skill as CustomSkill } from "ask-sdk-core";
+import { readFileSync } from "node:fs";
+import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
+import { loadCatalog } from "../content/load.js";
+import { parseManifest, type Manifest } from "../generator/publish/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
+import { audioHandlers } from "./handlers/audio.js";
+import { builtinHandlers } from "./handlers/builtins.js";
+import { consoleLog, type Log, type SkillDeps } from "./handlers/deps.js";
+import { errorHandler, systemHandlers } from "./handlers/errors.js";
+import { exerciseHandlers } from "./handlers/exercises.js";
+import { launchHandlers } from "./handlers/launch.js";
+import { paceHandlers } from "./handlers/pace.js";
+import { painHandlers } from "./handlers/pain.js";
+import { routineHandlers } from "./handlers/routine.js";
+import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
 
 export { readSkillConfig, type SkillConfig };
 
+/** Test and embedding hooks that are not configuration: a ready adapter, a log sink. */
+export interface SkillOverrides {
+  persistenceAdapter?: PersistenceAdapter;
+  log?: Log;
+}
+
+function loadManifest(config: SkillConfig): Manifest | undefined {
+  if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");
+  if (!config.manifestPath) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(config.manifestPath, "utf8");
+  } catch (error) {
+    throw new Error(`MANIFEST_PATH ${config.manifestPath}: cannot read the render manifest (${(error as Error).message}); run \`npx upper-back render\` or fix the path`);
+  }
+  return parseManifest(JSON.parse(text), config.manifestPath);
+}
+
+function audioMode(config: SkillConfig, log: Log): SkillDeps["audio"] {
+  if (!config.audioBaseUrl) return undefined;
+  if (!config.audioBaseUrl.startsWith("https://")) {
+    throw new Error(`AUDIO_BASE_URL must be an https:// URL (Alexa streams only over HTTPS); got "${config.audioBaseUrl}"`);
+  }
+  const manifest = loadManifest(config);
+  if (!manifest) {
+    log("warn", "AUDIO_BASE_URL is set but no render manifest was given (MANIFEST_PATH or config.manifest); using speech mode");
+    return undefined;
+  }
+  return { baseUrl: config.audioBaseUrl, manifest };
+}
+
 /** Builds the skill once per container; all per-user state lives in the request, session and persistence. */
-export function createSkill(config: SkillConfig): CustomSkill {
+export function createSkill(config: SkillConfig, overrides: SkillOverrides = {}): CustomSkill {
+  const log = overrides.log ?? consoleLog;
+  const adapter =
+    overrides.persistenceAdapter ??
+    (config.tableName ? new DynamoPersistenceAdapter({ tableName: config.tableName, endpoint: config.dynamoEndpoint, region: config.dynamoRegion }) : undefined);
+  const deps: SkillDeps = {
+    catalog: config.catalog ?? loadCatalog(),
+    audio: audioMode(config, log),
+    audioBaseUrl: config.audioBaseUrl,
+    persistence: adapter !== undefined,
+    log,
+  };
   const builder = SkillBuilders.custom()
-    .addRequestHandlers({
-      canHandle: (input) => input.requestEnvelope.request.type === "LaunchRequest",
-      handle: (input) =>
-        input.responseBuilder
-          .speak("Welcome to Upper Back Routine. Say start the routine, or name an exercise like cat cow.")
-          .reprompt("Say start the routine, or name an exercise like cat cow.")
-          .getResponse(),
-    })
+    .addRequestHandlers(
+      ...launchHandlers(deps),
+      ...routineHandlers(deps),
+      ...exerciseHandlers(deps),
+      ...painHandlers(deps),
+      ...paceHandlers(deps),
+      ...audioHandlers(deps),
+      ...systemHandlers(deps),
+      ...builtinHandlers(deps),
+    )
+    .addErrorHandlers(errorHandler(deps))
     .withCustomUserAgent("upper-back-routine");
+  if (adapter) builder.withPersistenceAdapter(adapter);
   if (config.skillId) builder.withSkillId(config.skillId);
   return builder.create();
 }

@@ -1,0 +1,50 @@
+// Runs one event through the pure state machine and turns its decision into an Alexa response.
+import type { HandlerInput } from "ask-sdk-core";
+import type { Response } from "ask-sdk-model";
+import { loadState, saveState } from "../persistence/store.js";
+import { transition } from "../state/machine.js";
+import { dayOf } from "../state/streak.js";
+import type { MachineContext, Reply, SkillEvent } from "../state/types.js";
+import type { SkillDeps } from "./deps.js";
+
+/** True for requests that must be answered with AudioPlayer directives only (no speech, no card). */
+export function isPlaybackRequest(input: HandlerInput): boolean {
+  const type = input.requestEnvelope.request.type;
+  return type.startsWith("AudioPlayer.") || type.startsWith("PlaybackController.");
+}
+
+function machineContext(input: HandlerInput, deps: SkillDeps): MachineContext {
+  const interfaces = input.requestEnvelope.context?.System?.device?.supportedInterfaces ?? {};
+  const canStream = deps.audio !== undefined && (interfaces.AudioPlayer !== undefined || isPlaybackRequest(input));
+  return {
+    catalog: deps.catalog,
+    today: dayOf(input.requestEnvelope.request.timestamp),
+    audio: canStream ? deps.audio : undefined,
+    audioBaseUrl: deps.audioBaseUrl,
+  };
+}
+
+function build(input: HandlerInput, reply: Reply): Response {
+  const rb = input.responseBuilder;
+  const playback = isPlaybackRequest(input);
+  if (reply.speech && !playback) rb.speak(reply.speech);
+  if (reply.reprompt && !playback && !reply.endSession) rb.reprompt(reply.reprompt);
+  const audio = reply.audio;
+  if (audio?.type === "play") {
+    rb.addAudioPlayerPlayDirective(audio.behavior, audio.url, audio.token, audio.offsetMs, audio.expectedPreviousToken, { title: audio.title, subtitle: "Upper Back Routine" });
+  } else if (audio?.type === "stop") {
+    rb.addAudioPlayerStopDirective();
+  } else if (audio?.type === "clearQueue") {
+    rb.addAudioPlayerClearQueueDirective("CLEAR_ALL");
+  }
+  if (!playback && input.requestEnvelope.request.type !== "SessionEndedRequest") rb.withShouldEndSession(reply.endSession);
+  return rb.getResponse();
+}
+
+/** Loads the user's state, applies the event, saves, and answers; persistence trouble never blocks the answer. */
+export async function respond(input: HandlerInput, deps: SkillDeps, event: SkillEvent): Promise<Response> {
+  const loaded = await loadState(input, deps.persistence, deps.log);
+  const { state, say } = transition(machineContext(input, deps), loaded.state, event);
+  await saveState(input, loaded, state, deps.log);
+  return build(input, say);
+}

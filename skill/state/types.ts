@@ -1,0 +1,109 @@
+// The skill's state and events: plain data, so the state machine stays a pure function.
+import type { Catalog } from "../../content/load.js";
+import type { PaceId } from "../../content/schema.js";
+import type { Manifest } from "../../generator/publish/manifest.js";
+
+/** What is being done: a routine from content, or one exercise picked by voice. */
+export type Source = { kind: "routine"; id: string } | { kind: "exercise"; id: string };
+
+/** Where the user is: exercise `index` of the source, response `step` inside it (speech), `offsetMs` (audio). */
+export interface Progress {
+  source: Source;
+  index: number;
+  step: number;
+  /** AudioPlayer position inside the current exercise's stream. */
+  offsetMs?: number;
+  /** True while an AudioPlayer stream of this progress is (or was last) playing. */
+  audio?: boolean;
+}
+
+/** A question the last response asked, answered by Yes / No. */
+export type Pending =
+  | { kind: "continue" }
+  | { kind: "pain" }
+  | { kind: "howTo"; exerciseId: string }
+  | { kind: "startRoutine" };
+
+/** Everything remembered about one user; persisted between sessions (except `pending`). */
+export interface SkillState {
+  safetyNoteSeen: boolean;
+  pace: PaceId;
+  progress?: Progress;
+  completedSessions: number;
+  /** Consecutive days with a finished session; `lastDay` is YYYY-MM-DD. */
+  streak: { days: number; lastDay?: string };
+  pending?: Pending;
+  /** Day (YYYY-MM-DD) a stream failed on this user's device; speech mode is used for the rest of that day. */
+  audioFailedDay?: string;
+}
+
+/** Something the user said or the device reported, already resolved against the catalog. */
+export type SkillEvent =
+  | { type: "launch" }
+  | { type: "startRoutine"; routineId?: string; pace?: PaceId }
+  | { type: "pickExercise"; exerciseId?: string; heard?: string }
+  | { type: "listExercises" }
+  | { type: "howTo"; exerciseId?: string; heard?: string }
+  | { type: "next" }
+  | { type: "skip" }
+  | { type: "previous" }
+  | { type: "repeat" }
+  | { type: "startOver" }
+  | { type: "continue" }
+  | { type: "pause" }
+  | { type: "pain" }
+  | { type: "slower" }
+  | { type: "faster" }
+  | { type: "yes" }
+  | { type: "no" }
+  | { type: "help" }
+  | { type: "stop" }
+  | { type: "fallback" }
+  | { type: "unsupported"; what: string }
+  | { type: "sessionEnded" }
+  // AudioPlayer and PlaybackController (no session; answered with AudioPlayer directives only)
+  | { type: "playbackStarted"; token: string; offsetMs: number }
+  | { type: "playbackNearlyFinished"; token: string; offsetMs: number }
+  | { type: "playbackStopped"; token: string; offsetMs: number }
+  | { type: "playbackFinished"; token: string; offsetMs: number }
+  | { type: "playbackFailed"; token: string; offsetMs: number }
+  | { type: "controllerNext" }
+  | { type: "controllerPrevious" }
+  | { type: "controllerPlay" }
+  | { type: "controllerPause" };
+
+/** An AudioPlayer instruction the handler turns into a directive. */
+export type AudioAction =
+  | { type: "play"; behavior: "REPLACE_ALL" | "ENQUEUE"; token: string; url: string; offsetMs: number; expectedPreviousToken?: string; title: string }
+  | { type: "stop" }
+  | { type: "clearQueue" };
+
+/** What to answer: full `<speak>` documents from the shared SSML renderer, or audio directives. */
+export interface Reply {
+  speech?: string;
+  reprompt?: string;
+  endSession: boolean;
+  audio?: AudioAction;
+}
+
+/** The outcome of one event. */
+export interface Transition {
+  state: SkillState;
+  say: Reply;
+}
+
+/** Fixed inputs of the machine: content, the day, and (when streaming) the render manifest. */
+export interface MachineContext {
+  catalog: Catalog;
+  /** YYYY-MM-DD of the request, for the streak. */
+  today: string;
+  /** Set when the skill streams rendered MP3s (AUDIO_BASE_URL + manifest + a device with AudioPlayer). */
+  audio?: { baseUrl: string; manifest: Manifest };
+  /** HTTPS base of chimes for speech mode (AUDIO_BASE_URL), if any. */
+  audioBaseUrl?: string;
+}
+
+/** A fresh user. */
+export function initialState(): SkillState {
+  return { safetyNoteSeen: false, pace: "standard", completedSessions: 0, streak: { days: 0 } };
+}
