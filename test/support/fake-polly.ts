@@ -39,6 +39,8 @@ export interface FakePollyOptions {
   maxRequestsPerSecond?: number;
   /** Milliseconds of generated audio per billed character (default 65, about Polly's pace). */
   msPerCharacter?: number;
+  /** Server-side time before answering audio, so requests overlap as they do against the service. */
+  latencyMs?: number;
 }
 
 export interface SpeechRequestLog {
@@ -155,6 +157,7 @@ export async function startFakePolly(options: FakePollyOptions = {}): Promise<Fa
       return fail(400, "TextLengthExceededException", `Maximum text length has been exceeded (billed ${spoken.length} > 3000)`);
     }
 
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     counts.set(Text, (counts.get(Text) ?? 0) + 1);
     const audio = tone(Number(sampleRate), (spoken.length * msPerCharacter) / 1000);
     res.writeHead(200, {
