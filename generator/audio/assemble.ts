@@ -1,0 +1,106 @@
+// Lays a timeline out on a sample grid: levelled speech clips, exact silence for pauses, generated chimes.
+// Segment and chapter times come from these sample counts, i.e. from the PCM that is encoded, not estimates.
+import type { PausePurpose, Timeline } from "../../content/timeline.js";
+
+/** One stretch of the track on the sample grid. */
+export type Piece =
+  | { type: "speech"; start: number; samples: Float32Array; text: string }
+  | { type: "pause"; start: number; length: number; purpose: PausePurpose }
+  | { type: "chime"; start: number; samples: Float32Array };
+
+/** A segment of the manifest contract, in milliseconds. */
+export interface SegmentMs {
+  type: "speech" | "pause" | "chime";
+  startMs: number;
+  endMs: number;
+  text?: string;
+  purpose?: PausePurpose;
+}
+
+export interface ChapterMs {
+  id: string;
+  title: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The whole track as pieces, with its exact length and the manifest's segments and chapters. */
+export interface Layout {
+  rate: number;
+  pieces: Piece[];
+  totalSamples: number;
+  durationMs: number;
+  segments: SegmentMs[];
+  chapters: ChapterMs[];
+}
+
+/** Where the assembler gets sound from: levelled clips by text, chimes by kind, all at `rate`. */
+export interface SoundSource {
+  rate: number;
+  speech(text: string): Float32Array;
+  chime(sound: "start" | "end"): Float32Array;
+}
+
+/** Sample index → milliseconds, rounded (consecutive segments share their boundary exactly). */
+export function samplesToMs(samples: number, rate: number): number {
+  return Math.round((samples * 1000) / rate);
+}
+
+/** Lays out a timeline; the clips must already be synthesized and levelled (the source is synchronous). */
+export function layoutTimeline(timeline: Timeline, source: SoundSource): Layout {
+  const { rate } = source;
+  const pieces: Piece[] = [];
+  const chapterStarts: { id: string; title: string; start: number }[] = [];
+  let at = 0;
+  for (const cue of timeline.cues) {
+    if (cue.type === "chapter") {
+      chapterStarts.push({ id: cue.id, title: cue.title, start: at });
+    } else if (cue.type === "speech") {
+      const samples = source.speech(cue.text);
+      if (samples.length === 0) continue;
+      pieces.push({ type: "speech", start: at, samples, text: cue.text });
+      at += samples.length;
+    } else if (cue.type === "pause") {
+      const length = Math.round((cue.ms * rate) / 1000);
+      if (length === 0) continue;
+      pieces.push({ type: "pause", start: at, length, purpose: cue.purpose });
+      at += length;
+    } else {
+      const samples = source.chime(cue.sound);
+      pieces.push({ type: "chime", start: at, samples });
+      at += samples.length;
+    }
+  }
+  const ms = (n: number) => samplesToMs(n, rate);
+  const segments: SegmentMs[] = pieces.map((p) => {
+    const length = p.type === "pause" ? p.length : p.samples.length;
+    const base = { type: p.type, startMs: ms(p.start), endMs: ms(p.start + length) };
+    if (p.type === "speech") return { ...base, text: p.text };
+    if (p.type === "pause") return { ...base, purpose: p.purpose };
+    return base;
+  });
+  const chapters = chapterStarts.map((c, i) => ({
+    id: c.id,
+    title: c.title,
+    startMs: ms(c.start),
+    endMs: ms(chapterStarts[i + 1]?.start ?? at),
+  }));
+  return { rate, pieces, totalSamples: at, durationMs: ms(at), segments, chapters };
+}
+
+const CHUNK = 1 << 16;
+
+/** The track's PCM as chunks (at most 64 Ki samples each), times a gain; silence is generated, never stored. */
+export function* layoutPcm(layout: Layout, gain = 1): Generator<Float32Array> {
+  const zeros = new Float32Array(CHUNK);
+  for (const piece of layout.pieces) {
+    if (piece.type === "pause") {
+      for (let left = piece.length; left > 0; left -= CHUNK) yield left >= CHUNK ? zeros : zeros.subarray(0, left);
+      continue;
+    }
+    for (let offset = 0; offset < piece.samples.length; offset += CHUNK) {
+      const part = piece.samples.subarray(offset, offset + CHUNK);
+      yield gain === 1 ? part : part.map((s) => s * gain);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+// The one module that talks to ffmpeg/ffprobe (through fluent-ffmpeg, archived upstream): everything else
+// calls these functions, so replacing fluent-ffmpeg with plain child_process touches this file only.
+import { accessSync, chmodSync, constants, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Readable } from "node:stream";
+import ffmpeg from "fluent-ffmpeg";
+
+const require = createRequire(import.meta.url);
+
+export interface FfmpegPaths {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+/**
+ * Finds ffmpeg and ffprobe (FFMPEG_PATH / FFPROBE_PATH, else the npm installer packages) and makes them
+ * executable: npm 11 may skip install scripts, leaving the bundled binaries without the x bit.
+ */
+export function ffmpegPaths(): FfmpegPaths {
+  const ffmpegPath = process.env.FFMPEG_PATH || installerPath("@ffmpeg-installer/ffmpeg", "FFMPEG_PATH");
+  const ffprobePath = process.env.FFPROBE_PATH || installerPath("@ffprobe-installer/ffprobe", "FFPROBE_PATH");
+  ensureExecutable(ffmpegPath);
+  ensureExecutable(ffprobePath);
+  return { ffmpeg: ffmpegPath, ffprobe: ffprobePath };
+}
+
+function installerPath(pkg: string, envName: string): string {
+  try {
+    return (require(pkg) as { path: string }).path;
+  } catch (error) {
+    throw new Error(`${pkg}: no binary for ${process.platform}-${process.arch} (${String(error)}) (fix: run \`npm ci\`, or set ${envName} to a binary)`);
+  }
+}
+
+function ensureExecutable(path: string): void {
+  try {
+    accessSync(path, constants.X_OK);
+    return;
+  } catch {
+    // fall through: try to add the execute bits
+  }
+  try {
+    chmodSync(path, statSync(path).mode | 0o111);
+    accessSync(path, constants.X_OK);
+  } catch (error) {
+    throw new Error(`${path} is not executable and chmod failed: ${(error as Error).message} (fix: chmod +x it, or set FFMPEG_PATH/FFPROBE_PATH)`);
+  }
+}
+
+function command(): ffmpeg.FfmpegCommand {
+  const paths = ffmpegPaths();
+  return ffmpeg().setFfmpegPath(paths.ffmpeg).setFfprobePath(paths.ffprobe);
+}
+
+/** Runs a command to completion; kills ffmpeg when `signal` aborts. Resolves with ffmpeg's stderr lines. */
+function run(cmd: ffmpeg.FfmpegCommand, what: string, signal?: AbortSignal): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const stderr: string[] = [];
+    const onAbort = () => cmd.kill("SIGKILL");
+    if (signal?.aborted) return reject(signal.reason ?? new Error(`${what}: aborted`));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    cmd
+      .on("stderr", (line: string) => stderr.push(line))
+      .on("error", (error: Error) => {
+        signal?.removeEventListener("abort", onAbort);
+        const tail = stderr.slice(-8).join("\n");
+        reject(signal?.aborted ? (signal.reason ?? new Error(`${what}: aborted`)) : new Error(`${what}: ${error.message}${tail ? `\n${tail}` : ""}`));
+      })
+      .on("end", () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(stderr);
+      })
+      .run();
+  });
+}
+
+/** What the MP3 encoder is told; one object so the render can hash it into a track's key. */
+export interface Mp3EncodeOptions {
+  /** Sample rate of the float PCM fed in. */
+  inputRate: number;
+  /** Sample rate of the MP3 (ffmpeg resamples once, with soxr). */
+  outputRate: number;
+  bitrateKbps: number;
+  /** Path of an `;FFMETADATA1` file with tags and chapters (see metadata.ts). */
+  metadataFile: string;
+  /** Optional cover image (JPEG or PNG) embedded as ID3 APIC. */
+  artworkFile?: string;
+  /** Extra gain in dB applied by ffmpeg (the corrective pass); 0 = none. */
+  gainDb?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Encodes mono float32 PCM (a stream of chunks) into one MP3 with ID3v2.3 tags and CHAP frames:
+ * the single encode of a track. Writes exactly `outFile` (callers pass a temporary name).
+ */
+export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>, outFile: string, opts: Mp3EncodeOptions): Promise<void> {
+  const source = Readable.from(toBuffers(pcm), { objectMode: false });
+  const filters = [`aresample=${opts.outputRate}:resampler=soxr:precision=28`];
+  if (opts.gainDb) filters.push(`volume=${opts.gainDb.toFixed(3)}dB`);
+  const cmd = command()
+    .input(source)
+    .inputFormat("f32le")
+    .inputOptions(["-ar", String(opts.inputRate), "-ac", "1"])
+    .input(opts.metadataFile)
+    .inputFormat("ffmetadata");
+  const outputOptions = ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"];
+  if (opts.artworkFile) {
+    cmd.input(opts.artworkFile);
+    outputOptions.push("-map", "2:v", "-c:v", "copy", "-disposition:v", "attached_pic", "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)");
+  }
+  outputOptions.push(
+    "-af", filters.join(","),
+    "-c:a", "libmp3lame", "-b:a", `${opts.bitrateKbps}k`, "-ar", String(opts.outputRate), "-ac", "1",
+    "-id3v2_version", "3", "-write_xing", "1",
+  );
+  cmd.outputOptions(outputOptions).format("mp3").output(outFile);
+  source.on("error", (error) => cmd.kill("SIGKILL") && void error);
+  await run(cmd, `ffmpeg encode ${outFile}`, opts.signal);
+}
+
+async function* toBuffers(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>): AsyncGenerator<Buffer> {
+  for await (const chunk of pcm) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** Integrated loudness and true peak of a file as ffmpeg's EBU R128 meter sees them. */
+export interface MeasuredLoudness {
+  integratedLufs: number;
+  truePeakDbtp: number;
+}
+
+/** Measures a file with ffmpeg's ebur128 (peak=true): the number the manifest records and tests check. */
+export async function measureLoudness(file: string, signal?: AbortSignal): Promise<MeasuredLoudness> {
+  const cmd = command().input(file).audioFilters("ebur128=peak=true").format("null").output("-");
+  const lines = await run(cmd, `ffmpeg ebur128 ${file}`, signal);
+  let from = lines.length - 1;
+  while (from > 0 && !lines[from]!.includes("Summary:")) from--;
+  const summary = lines.slice(from);
+  const value = (re: RegExp) => {
+    const line = summary.find((l) => re.test(l));
+    const number = line ? Number(line.match(/(-?inf|-?[0-9.]+)\s+(LUFS|dBFS)/i)?.[1]?.replace(/inf/i, "Infinity")) : NaN;
+    if (Number.isNaN(number)) throw new Error(`ffmpeg ebur128 ${file}: no ${re.source} in the summary (fix: check that the file has audio)`);
+    return number;
+  };
+  return { integratedLufs: value(/^\s*I:/), truePeakDbtp: value(/^\s*Peak:/) };
+}
+
+/** Decodes any audio file to mono float32 PCM at `rate`; fails on a decode error (tests, the bench). */
+export async function decodeToPcm(file: string, rate: number, signal?: AbortSignal): Promise<Float32Array> {
+  const chunks: Buffer[] = [];
+  const cmd = command().input(file).inputOptions(["-xerror"]).outputOptions(["-ac", "1", "-ar", String(rate)]).format("f32le");
+  const done = new Promise<void>((resolve, reject) => {
+    const sink = cmd.pipe();
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("end", resolve);
+    sink.on("error", reject);
+    cmd.on("error", (error: Error) => reject(new Error(`ffmpeg decode ${file}: ${error.message}`)));
+    signal?.addEventListener("abort", () => cmd.kill("SIGKILL"), { once: true });
+  });
+  await done;
+  const all = Buffer.concat(chunks);
+  const out = new Float32Array(all.length / 4);
+  Buffer.from(out.buffer).set(all.subarray(0, out.length * 4));
+  return out;
+}
+
+/** Chapters and tags as ffprobe reads them back from a file (the check that ID3 CHAP frames exist). */
+export interface ProbedFile {
+  durationMs: number;
+  sampleRate: number;
+  bitRate: number;
+  codec: string;
+  tags: Record<string, string>;
+  hasArtwork: boolean;
+  chapters: { title: string; startMs: number; endMs: number }[];
+}
+
+/** Reads a file's format, tags and chapters with ffprobe. */
+export function probe(file: string): Promise<ProbedFile> {
+  const paths = ffmpegPaths();
+  ffmpeg.setFfprobePath(paths.ffprobe);
+  return new Promise((resolve, reject) => {
+    ffmpeg.ffprobe(file, ["-show_chapters"], (error: unknown, data: ffmpeg.FfprobeData & { chapters?: Record<string, unknown>[] }) => {
+      if (error) return reject(new Error(`ffprobe ${file}: ${(error as Error).message ?? String(error)}`));
+      const audio = data.streams.find((s) => s.codec_type === "audio");
+      const tags: Record<string, string> = {};
+      for (const [k, v] of Object.entries(data.format.tags ?? {})) tags[k.toLowerCase()] = String(v);
+      resolve({
+        durationMs: Math.round(Number(data.format.duration) * 1000),
+        sampleRate: Number(audio?.sample_rate ?? 0),
+        bitRate: Number(data.format.bit_rate ?? 0),
+        codec: String(audio?.codec_name ?? ""),
+        tags,
+        hasArtwork: data.streams.some((s) => s.codec_type === "video"),
+        chapters: (data.chapters ?? []).map((c) => ({
+          title: String(c["TAG:title"] ?? ""),
+          startMs: Math.round(Number(c.start_time) * 1000),
+          endMs: Math.round(Number(c.end_time) * 1000),
+        })),
+      });
+    });
+  });
+}

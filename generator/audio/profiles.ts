@@ -1,0 +1,45 @@
+// The two output profiles: podcast/download loudness and what Alexa's AudioPlayer and SSML <audio> accept.
+
+/** Loudness and encoding settings of one output profile. */
+export interface AudioProfile {
+  id: ProfileId;
+  /** Integrated loudness the track is levelled to, LUFS. */
+  targetLufs: number;
+  /** True-peak limit of the finished MP3, dBTP. */
+  truePeakLimitDb: number;
+  /**
+   * How far under the limit clips are held before encoding: MP3 coding noise raises the peaks of heavily
+   * limited speech (measured with the embedded voice: ~0.5 dB at 64 kbps, up to 2 dB at 48 kbps / 24 kHz).
+   */
+  peakMarginDb: number;
+  /** Loudness the MP3 encoder takes away (low-pass at low bitrates), pre-compensated before the encode, LU. */
+  encoderLossLu: number;
+  /** Accepted distance of the measured loudness from the target before a corrective pass, LU. */
+  toleranceLu: number;
+  sampleRate: number;
+  bitrateKbps: number;
+  /** Sub-folder of the output folder ("" = the folder itself). */
+  subdir: string;
+}
+
+export const PROFILE_IDS = ["download", "alexa"] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/**
+ * `download`: podcast norms (−16 LUFS, ≤ −1 dBTP), 44.1 kHz mono at 64 kbps, the usual spoken-word podcast setting.
+ * `alexa`: −14 LUFS, ≤ −2 dBTP, 24000 Hz mono at 64 kbps. AudioPlayer accepts 16–384 kbps; 48 kbps is only required
+ * for SSML <audio> (the chimes, see `SSML_AUDIO`), and at 48 kbps MP3 coding noise lifts the peaks of the limited
+ * embedded voice by ~2 dB (measured), which would cost a second encode on most tracks.
+ */
+export const PROFILES: Record<ProfileId, AudioProfile> = {
+  download: { id: "download", targetLufs: -16, truePeakLimitDb: -1, peakMarginDb: 1, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 44100, bitrateKbps: 64, subdir: "" },
+  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 1.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 24000, bitrateKbps: 64, subdir: "alexa" },
+};
+
+/** What Alexa's SSML <audio> requires: MP3, 48 kbps, 24000 Hz (used for the chime files the skill plays). */
+export const SSML_AUDIO = { sampleRate: 24000, bitrateKbps: 48 } as const;
+
+/** Resolves `--profile` (download | alexa | both) to profiles, in a fixed order. */
+export function profilesFor(choice: ProfileId | "both"): AudioProfile[] {
+  return choice === "both" ? PROFILE_IDS.map((id) => PROFILES[id]) : [PROFILES[choice]];
+}

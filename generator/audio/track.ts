@@ -1,0 +1,121 @@
+// One track from timeline to finished MP3: level clips, lay out, measure in Node, encode once, measure the MP3
+// with ffmpeg, and only when it misses the profile (±tolerance, or over the peak limit) encode once more.
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Timeline } from "../../content/timeline.js";
+import { withAtomicFile } from "../publish/atomic.js";
+import { layoutPcm, layoutTimeline, type Layout } from "./assemble.js";
+import { encodeMp3, measureLoudness, type MeasuredLoudness } from "./ffmpeg.js";
+import { levelClip, type LevelledClip } from "./level.js";
+import { dbToGain, LoudnessMeter } from "./loudness.js";
+import { ffmetadata, type TrackTags } from "./metadata.js";
+import type { AudioProfile } from "./profiles.js";
+import { chimeSamples } from "./tones.js";
+
+/** Chimes sit this far under the speech so they mark time without startling. */
+const CHIME_UNDER_SPEECH_LU = 6;
+
+export interface TrackInput {
+  timeline: Timeline;
+  /** Trimmed float PCM of each speech text at `rate` (synthesized beforehand). */
+  clip(text: string): Float32Array;
+  rate: number;
+  profile: AudioProfile;
+  tags: TrackTags;
+  artworkFile?: string;
+  /** Final path; written under a temporary name and renamed when complete. */
+  outFile: string;
+  /** Levelled clips shared between tracks of one run (key: profile, ceiling, text). */
+  levelCache?: Map<string, LevelledClip>;
+  signal?: AbortSignal;
+  /** Called after the encode with the temporary file, before it is renamed (tests inject failures here). */
+  beforeRename?(tempFile: string): Promise<void>;
+}
+
+export interface TrackOutput {
+  layout: Layout;
+  loudness: MeasuredLoudness;
+  /** Encodes it took: 1 normally, 2 when a corrective pass was needed. */
+  encodes: number;
+  /** Each encode: loudness predicted in Node before it, and measured by ffmpeg after it (tuning, the bench). */
+  passes: { predictedLufs: number; gainDb: number; measured: MeasuredLoudness }[];
+  bytes: number;
+  sha256: string;
+}
+
+/** Renders one timeline to one MP3 (the only place a track is encoded). */
+export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
+  const { profile, rate } = input;
+  const cache = input.levelCache ?? new Map<string, LevelledClip>();
+  const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
+  try {
+    return await withAtomicFile(input.outFile, async (tempFile) => {
+      let ceilingDb = profile.truePeakLimitDb - profile.peakMarginDb;
+      let correctionDb = 0;
+      const passes: TrackOutput["passes"] = [];
+      for (let encodes = 1; ; encodes++) {
+        // Speech next to silence makes edge blocks that pull the track's gated loudness under its clips', and the
+        // encoder takes a little more: raise the clips' own target until the assembled track predicts right
+        // (Node work only), so the residual gain stays small and peaks stay under the ceiling.
+        let clipTargetLufs = profile.targetLufs + profile.encoderLossLu;
+        let layout: Layout;
+        let trackLufs: number;
+        let residualDb: number;
+        for (let round = 0; ; round++) {
+          layout = layoutLevelled(input, cache, clipTargetLufs, ceilingDb);
+          const meter = new LoudnessMeter(rate);
+          for (const chunk of layoutPcm(layout)) meter.push(chunk);
+          trackLufs = meter.integratedLufs();
+          residualDb = Number.isFinite(trackLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - trackLufs, -6, 3) : 0;
+          if (Math.abs(residualDb) < 0.15 || round === 2) break;
+          clipTargetLufs += residualDb;
+        }
+        const metadataFile = join(workDir, "metadata.txt");
+        await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
+        await encodeMp3(layoutPcm(layout, dbToGain(residualDb + correctionDb)), tempFile, {
+          inputRate: rate,
+          outputRate: profile.sampleRate,
+          bitrateKbps: profile.bitrateKbps,
+          metadataFile,
+          artworkFile: input.artworkFile,
+          signal: input.signal,
+        });
+        const loudness = await measureLoudness(tempFile, input.signal);
+        passes.push({ predictedLufs: trackLufs, gainDb: residualDb + correctionDb, measured: loudness });
+        const loudnessOff = Math.abs(loudness.integratedLufs - profile.targetLufs) > profile.toleranceLu;
+        const peakOver = loudness.truePeakDbtp > profile.truePeakLimitDb;
+        if ((!loudnessOff && !peakOver) || encodes >= 3) {
+          await input.beforeRename?.(tempFile);
+          const bytes = await readFile(tempFile);
+          return { layout, loudness, encodes, passes, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+        }
+        correctionDb += profile.targetLufs - loudness.integratedLufs;
+        if (peakOver) ceilingDb -= loudness.truePeakDbtp - profile.truePeakLimitDb + 0.3;
+      }
+    });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+// Lays out the timeline from clips levelled to (target, ceiling), memoized across tracks of the run.
+function layoutLevelled(input: TrackInput, cache: Map<string, LevelledClip>, targetLufs: number, ceilingDb: number): Layout {
+  const { profile, rate } = input;
+  const levelled = (key: string, make: () => Float32Array, target: number) => {
+    const cacheKey = `${profile.id}|${target.toFixed(2)}|${ceilingDb.toFixed(2)}|${key}`;
+    let hit = cache.get(cacheKey);
+    if (!hit) cache.set(cacheKey, (hit = levelClip(make(), rate, { targetLufs: target, ceilingDb })));
+    return hit.samples;
+  };
+  return layoutTimeline(input.timeline, {
+    rate,
+    speech: (text) => levelled(`speech|${text}`, () => input.clip(text), targetLufs),
+    chime: (sound) => levelled(`chime|${sound}`, () => chimeSamples(sound, rate), targetLufs - CHIME_UNDER_SPEECH_LU),
+  });
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
