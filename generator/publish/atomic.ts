@@ -55,6 +55,13 @@ async function syncFile(path: string): Promise<void> {
   }
 }
 
+/** One output file of the publish step and whether this run rewrote it. */
+export interface WrittenFile {
+  path: string;
+  /** False when the file already held exactly these bytes (nothing rewritten). */
+  changed: boolean;
+}
+
 /**
  * Writes atomically only when the bytes differ from what is already there, so a second render with nothing
  * changed rewrites no file (and keeps mtimes). Returns true when the file was written.

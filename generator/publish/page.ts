@@ -1,7 +1,7 @@
 // The download page (index.html): every session with a player, its length, chapters that seek, a plain
 // download link, and the safety note. Static, self-contained, and usable without JavaScript.
 import { join } from "node:path";
-import { writeFileAtomicIfChanged } from "./atomic.js";
+import { writeFileAtomicIfChanged, type WrittenFile } from "./atomic.js";
 import {
   escapeMarkup as esc,
   fileHref,
@@ -134,12 +134,6 @@ ${chapters}
 }
 <a class="download" href="${href}" download="${esc(fileName)}" aria-label="Download MP3${size ? ` (${size})` : ""}: ${esc(track.title)}"><span aria-hidden="true">↓</span> Download MP3${size ? ` <span class="size">(${size})</span>` : ""}</a>
 </article>`;
-}
-
-export interface WrittenFile {
-  path: string;
-  /** False when the file already held exactly these bytes (nothing rewritten). */
-  changed: boolean;
 }
 
 /** Writes `outDir/index.html` atomically (file sizes from the manifest or from disk); rewrites only on change. */
