@@ -10,7 +10,7 @@ export interface ExercisePlanOptions {
   position?: { index: number; total: number };
 }
 
-const SPEECH_WORDS_PER_MINUTE = 150;
+const SPEECH_WORDS_PER_MINUTE = 170;
 const CHIME_MS = 600;
 const COUNTDOWN_MS = 3000;
 
@@ -44,13 +44,24 @@ function holdCues(seconds: number): Cue[] {
     const half = Math.round(ms / 2);
     cues.push({ type: "pause", ms: half, purpose: "hold" }, { type: "speech", text: "Halfway.", role: "coach" });
     cues.push({ type: "pause", ms: ms - half - COUNTDOWN_MS, purpose: "hold" }, { type: "speech", text: "Three, two, one.", role: "count" });
-  } else if (seconds >= 10) {
+  } else if (seconds >= 15) {
     cues.push({ type: "pause", ms: ms - COUNTDOWN_MS, purpose: "hold" }, { type: "speech", text: "Three, two, one.", role: "count" });
   } else {
     cues.push({ type: "pause", ms, purpose: "hold" });
   }
   cues.push({ type: "chime", sound: "end" }, { type: "speech", text: "And release.", role: "coach" });
   return cues;
+}
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+/** Small counts as words, so every voice says "seven", never "seven point". */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function phaseCues(phase: PhaseT, full: boolean, side: string | undefined, holdSeconds: number | undefined, pace: PaceT): Cue[] {
@@ -67,11 +78,11 @@ function repsCues(variant: VariantT, reps: number, side: string | undefined, hol
   const cues: Cue[] = [];
   for (let r = 1; r <= reps; r++) {
     if (reps > 1) {
-      const last = r === reps ? "Last one. " : "";
-      const label = r === 1 ? `${reps} repetitions${side ? ` on the ${side}` : ""}. First one.` : `${last}Repetition ${r} of ${reps}.`;
+      // A coach counts briefly: the total once, then each number, then "last one".
+      const label = r === 1 ? `${capitalised(numberWord(reps))} times${side ? ` on the ${side}` : ""}.` : r === reps ? "Last one." : `${capitalised(numberWord(r))}.`;
       cues.push({ type: "speech", text: label, role: "count", setStart: r > 1 });
     }
-    if (r === Math.ceil(reps / 2) + 1 && reps >= 6) cues.push({ type: "speech", text: "You're halfway there.", role: "coach" });
+    if (reps >= 8 && r === Math.floor(reps / 2) + 1) cues.push({ type: "speech", text: "Halfway there.", role: "coach" });
     for (const phase of variant.rep) cues.push(...phaseCues(phase, r === 1, side, holdSeconds, pace));
   }
   return cues;
@@ -157,7 +168,7 @@ export function planRoutine(catalog: Catalog, routineId: string, pace: PaceId): 
 /** Estimated spoken length of text at a steady speaking rate (the render measures the real one). */
 export function estimateSpeechMs(text: string): number {
   const words = text.trim().split(/\s+/).length;
-  return Math.round((words * 60_000) / SPEECH_WORDS_PER_MINUTE) + 300;
+  return Math.round((words * 60_000) / SPEECH_WORDS_PER_MINUTE) + 150;
 }
 
 /** Estimated duration of a timeline, for `upper-back list` and the skill; the render measures the real one. */
