@@ -4,6 +4,7 @@ import { listCommand } from "./list.js";
 import { validateCommand } from "./validate.js";
 import { ssmlCommand } from "./ssml.js";
 import { publishCommand } from "./publish.js";
+import { serveCommand } from "./serve.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
@@ -11,4 +12,5 @@ export const commands: CommandModule<any, any>[] = [
   validateCommand,
   ssmlCommand,
   publishCommand,
+  serveCommand,
 ];
