@@ -19,12 +19,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option("dir", { type: "string", describe: "Content folder (default: the project's content/)" })
       .option("write-schema", { type: "boolean", default: false, describe: "Also write the JSON Schemas editors use to content/schema/" }),
   handler: (args) => {
-    const catalog = loadCatalogOrExit(args.dir);
+    // Schemas come from code, not content, so they are written even when content is broken.
     if (args["write-schema"]) {
       for (const [name, schema] of Object.entries(jsonSchemas())) {
         writeFileSync(join(contentDir, "schema", `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
       }
     }
+    const catalog = loadCatalogOrExit(args.dir);
     process.stdout.write(`Content is valid: ${catalog.exercises.size} exercises, ${catalog.routines.size} routines, ${Object.keys(catalog.paces).length} paces.\n`);
   },
 };
