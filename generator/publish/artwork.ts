@@ -1,6 +1,7 @@
 // Podcast artwork without image dependencies: Apple needs a square 1400–3000 px JPEG or PNG, so a tiny
 // PNG writer (zlib from Node) draws a calm, text-free cover: a teal field, a warm sun and a column of
 // vertebrae. Deterministic bytes, so a re-render does not rewrite it.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { writeFileAtomicIfChanged, type WrittenFile } from "./atomic.js";
@@ -26,8 +27,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** Encodes 8-bit RGB pixels (row-major, width*height*3 bytes) as a PNG. */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
+/** Encodes 8-bit RGB pixels (row-major, width*height*3 bytes) as a PNG, with an optional tEXt comment. */
+export function encodePng(width: number, height: number, rgb: Uint8Array, comment?: string): Buffer {
   if (rgb.length !== width * height * 3) throw new Error(`encodePng: expected ${width * height * 3} bytes of RGB, got ${rgb.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -36,8 +37,13 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 6 })), chunk("IEND", new Uint8Array())]);
+  const text = comment === undefined ? [] : [chunk("tEXt", Buffer.from(`Comment\0${comment}`, "latin1"))];
+  return Buffer.concat([signature, chunk("IHDR", header), ...text, chunk("IDAT", deflateSync(raw, { level: 6 })), chunk("IEND", new Uint8Array())]);
 }
+
+// Bump when the drawing changes: writeArtwork recognises its own current cover by this mark and skips the
+// ~0.5 s of drawing on a warm render.
+const ARTWORK_VERSION = "upper-back-artwork v1";
 
 type Rgb = [number, number, number];
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
@@ -82,11 +88,17 @@ export function renderArtworkPng(size = 1400): Buffer {
       rgb[o + 2] = Math.round(colour[2]);
     }
   }
-  return encodePng(size, size, rgb);
+  return encodePng(size, size, rgb, artworkMark(size));
 }
 
 /** Writes `outDir/artwork.png` (1400 px square by default) atomically; rewrites only on change. */
 export async function writeArtwork(outDir: string, size = 1400): Promise<WrittenFile> {
   const path = join(outDir, "artwork.png");
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing?.subarray(0, 128).includes(`Comment\0${artworkMark(size)}`, 0, "latin1")) return { path, changed: false };
   return { path, changed: await writeFileAtomicIfChanged(path, renderArtworkPng(size)) };
+}
+
+function artworkMark(size: number): string {
+  return `${ARTWORK_VERSION} ${size}px`;
 }

@@ -1,6 +1,6 @@
 import ffprobe from "@ffprobe-installer/ffprobe";
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -17,6 +17,13 @@ describe("podcast artwork", () => {
     ]);
     expect(JSON.parse(stdout).streams).toEqual([{ codec_name: "png", width: 1400, height: 1400 }]);
     expect((await writeArtwork(dir)).changed).toBe(false);
+  });
+
+  it("replaces a cover that is not its current one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "artwork-"));
+    await writeFile(join(dir, "artwork.png"), "an older or foreign picture");
+    expect((await writeArtwork(dir)).changed).toBe(true);
+    expect((await readFile(join(dir, "artwork.png"))).subarray(1, 4).toString()).toBe("PNG");
   });
 
   it("refuses sizes Apple Podcasts rejects", () => {
