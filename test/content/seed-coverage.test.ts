@@ -173,20 +173,29 @@ describe("what is spoken", () => {
 
 describe("synonyms", () => {
   const owners = [...exercises, ...routines].flatMap(([id, tree]) => ((tree.synonyms as string[]) ?? []).map((s) => ({ id, s })));
+  // Titles are slot values too, in the spoken form the interaction model uses.
+  const titles = [...exercises, ...routines].map(([id, tree]) => ({ id, s: String(tree.title).toLowerCase().replace(/-/g, " ") }));
+  const paces = Object.entries(readYaml(`${CONTENT}paces.yaml`)).flatMap(([id, p]) => ((p as Node).synonyms as string[]).map((s) => ({ id, s })));
 
   it("gives every exercise and routine at least three, lower case, letters, spaces and apostrophes only", () => {
     for (const [id, tree] of [...exercises, ...routines]) expect(((tree.synonyms as string[]) ?? []).length, id).toBeGreaterThanOrEqual(3);
     expect(owners.filter(({ s }) => !/^[a-z][a-z' ]*[a-z]$/.test(s))).toEqual([]);
   });
 
-  it("never gives the same name to two exercises or routines", () => {
+  const clashes = (names: { id: string; s: string }[]): string[] => {
     const seen = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const { id, s } of owners) {
-      if (seen.has(s) && seen.get(s) !== id) clashes.push(`${s}: ${seen.get(s)} and ${id}`);
+    const found: string[] = [];
+    for (const { id, s } of names) {
+      if (seen.has(s) && seen.get(s) !== id) found.push(`${s}: ${seen.get(s)} and ${id}`);
       seen.set(s, id);
     }
-    expect(clashes).toEqual([]);
+    return found;
+  };
+
+  it("never gives the same name (synonym or title) to two exercises or routines, or to two paces", () => {
+    expect(clashes([...owners, ...titles])).toEqual([]);
+    expect(clashes(paces)).toEqual([]);
+    expect(paces.filter(({ s }) => !/^[a-z][a-z' ]*[a-z]$/.test(s))).toEqual([]);
   });
 });
 
