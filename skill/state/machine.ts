@@ -131,8 +131,11 @@ export function transition(ctx: MachineContext, state: SkillState, event: SkillE
       return progress ? advance(ctx, state, progress) : startSource(ctx, state, defaultRoutine(ctx));
     case "skip": {
       if (!progress) return startSource(ctx, state, defaultRoutine(ctx));
-      const title = sequenceOf(ctx.catalog, progress.source)[progress.index]?.title.toLowerCase() ?? "this one";
-      return advance(ctx, state, progress, [line(`Skipping ${title}.`)], true);
+      const items = sequenceOf(ctx.catalog, progress.source);
+      const lead = [line(`Skipping ${items[progress.index]?.title.toLowerCase() ?? "this one"}.`)];
+      // Skipping the only exercise of a single-exercise session is not finishing it: no session is counted.
+      if (progress.source.kind === "exercise" || items.length <= 1) return menu(ctx, state, lead);
+      return advance(ctx, state, progress, lead, true);
     }
     case "previous":
       return progress ? retreat(ctx, state, progress) : startSource(ctx, state, defaultRoutine(ctx));

@@ -5,6 +5,8 @@ import { validateCommand } from "./validate.js";
 import { ssmlCommand } from "./ssml.js";
 import { publishCommand } from "./publish.js";
 import { serveCommand } from "./serve.js";
+import { chatCommand } from "./chat.js";
+import { modelCommand } from "./model.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
@@ -13,4 +15,6 @@ export const commands: CommandModule<any, any>[] = [
   ssmlCommand,
   publishCommand,
   serveCommand,
+  chatCommand,
+  modelCommand,
 ];
