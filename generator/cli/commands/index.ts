@@ -5,7 +5,6 @@ import { validateCommand } from "./validate.js";
 import { ssmlCommand } from "./ssml.js";
 import { publishCommand } from "./publish.js";
 import { serveCommand } from "./serve.js";
-import { chatCommand } from "./chat.js";
 import { modelCommand } from "./model.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +14,5 @@ export const commands: CommandModule<any, any>[] = [
   ssmlCommand,
   publishCommand,
   serveCommand,
-  chatCommand,
   modelCommand,
 ];
