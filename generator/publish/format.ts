@@ -20,9 +20,10 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
 
-/** A length as people read it: `45 s`, `12 min 30 s`, `1 h 5 min`. */
+/** A length as people read it: `45 s`, `3 min 30 s`, `12 min` (seconds dropped from 10 min on), `1 h 5 min`. */
 export function formatDuration(ms: number): string {
-  const total = Math.round(ms / 1000);
+  const exact = Math.round(ms / 1000);
+  const total = exact >= 600 ? Math.round(exact / 60) * 60 : exact;
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -68,6 +68,11 @@ ${feedLink}
 <header class="site"><div class="wrap">
 <h1>${esc(title)}</h1>
 <p class="lede">${esc(options.lede ?? DEFAULT_LEDE)}</p>
+<nav aria-label="On this page"><ul class="jump">
+${routines.length ? `<li><a href="#routines-title">Routines</a></li>` : ""}
+${exercises.length ? `<li><a href="#exercises-title">Single exercises</a></li>` : ""}
+${feedHref ? `<li><a href="${esc(feedHref)}">Podcast feed</a></li>` : ""}
+</ul></nav>
 </div></header>
 <main id="main" class="wrap" tabindex="-1">
 <section class="safety" aria-labelledby="safety-title">

@@ -203,6 +203,9 @@ describe("download page accessibility", () => {
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("banner").count()).toBe(1);
     expect(await page.getByRole("contentinfo").count()).toBe(1);
+    expect(await page.getByRole("navigation", { name: "On this page" }).getByRole("link").allTextContents()).toEqual([
+      "Routines", "Single exercises", "Podcast feed",
+    ]);
     await page.context().close();
   });
 
@@ -255,7 +258,7 @@ describe("download page accessibility", () => {
       const page = await openPage();
       await page.emulateMedia({ colorScheme });
       const ratios = await contrastRatios(page, [
-        "h1", ".lede", ".safety li", "h3", ".meta", ".desc", ".chapters .ch-title", ".chapters .ch-time", ".download", "footer p", "footer a",
+        "h1", ".lede", ".jump a", ".safety li", "h3", ".meta", ".desc", ".chapters .ch-title", ".chapters .ch-time", ".download", "footer p", "footer a",
       ]);
       for (const [selector, ratio] of Object.entries(ratios)) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
       await page.context().close();
