@@ -19,9 +19,9 @@ a:focus-visible,audio:focus-visible,main:focus-visible{outline:3px solid var(--f
 .site{background:var(--accent-bg);border-bottom:1px solid var(--line);padding:1.75rem 0 1.25rem}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 .4rem}
 .lede{margin:0;color:var(--muted)}
-.jump{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;margin:.9rem 0 0;padding:0}
-.jump a{display:inline-flex;align-items:center;min-height:44px;padding:0 .9rem;border:1px solid var(--accent);border-radius:999px;
-background:var(--card);text-decoration:none;font-weight:600;font-size:.95rem}
+.jump{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem;margin:.9rem 0 0;padding:0}
+.jump a{display:inline-flex;align-items:center;min-height:44px;padding:0 .7rem;border:1px solid var(--accent);border-radius:999px;
+background:var(--card);text-decoration:none;font-weight:600;font-size:.9rem}
 .jump a:hover{background:var(--accent-bg)}
 h2{font-size:1.3rem;margin:2rem 0 .75rem;scroll-margin-top:1rem}
 h3{font-size:1.15rem;line-height:1.3;margin:0}

@@ -70,7 +70,7 @@ ${feedLink}
 <p class="lede">${esc(options.lede ?? DEFAULT_LEDE)}</p>
 <nav aria-label="On this page"><ul class="jump">
 ${routines.length ? `<li><a href="#routines-title">Routines</a></li>` : ""}
-${exercises.length ? `<li><a href="#exercises-title">Single exercises</a></li>` : ""}
+${exercises.length ? `<li><a href="#exercises-title">Exercises</a></li>` : ""}
 ${feedHref ? `<li><a href="${esc(feedHref)}">Podcast feed</a></li>` : ""}
 </ul></nav>
 </div></header>

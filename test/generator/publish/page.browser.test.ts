@@ -204,7 +204,7 @@ describe("download page accessibility", () => {
     expect(await page.getByRole("banner").count()).toBe(1);
     expect(await page.getByRole("contentinfo").count()).toBe(1);
     expect(await page.getByRole("navigation", { name: "On this page" }).getByRole("link").allTextContents()).toEqual([
-      "Routines", "Single exercises", "Podcast feed",
+      "Routines", "Exercises", "Podcast feed",
     ]);
     await page.context().close();
   });
