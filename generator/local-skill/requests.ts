@@ -15,6 +15,8 @@ export interface Conversation {
   locale: string;
   /** Whether the pretend device can stream (AudioPlayer interface). */
   audioPlayer: boolean;
+  /** What the device's player is doing, sent as context.AudioPlayer on every request when set. */
+  player?: { token: string; offsetInMilliseconds: number; playerActivity: "PLAYING" | "PAUSED" | "STOPPED" | "FINISHED" | "IDLE" };
 }
 
 /** A fresh conversation for one pretend user and device. */
@@ -28,6 +30,7 @@ export function newConversation(options: Partial<Conversation> = {}): Conversati
     attributes: options.attributes ?? {},
     locale: options.locale ?? "en-US",
     audioPlayer: options.audioPlayer ?? false,
+    ...(options.player ? { player: options.player } : {}),
   };
 }
 
@@ -40,6 +43,7 @@ function envelope(conversation: Conversation, request: RequestEnvelope["request"
       ? { session: { new: conversation.isNew, sessionId: conversation.sessionId, application, user, attributes: conversation.attributes } }
       : {}),
     context: {
+      ...(conversation.player ? { AudioPlayer: conversation.player } : {}),
       System: {
         application,
         user,

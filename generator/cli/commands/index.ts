@@ -6,6 +6,7 @@ import { ssmlCommand } from "./ssml.js";
 import { publishCommand } from "./publish.js";
 import { serveCommand } from "./serve.js";
 import { modelCommand } from "./model.js";
+import { chatCommand } from "./chat.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
@@ -15,4 +16,5 @@ export const commands: CommandModule<any, any>[] = [
   publishCommand,
   serveCommand,
   modelCommand,
+  chatCommand,
 ];
