@@ -160,16 +160,28 @@ describe("Polly engine against a fake Polly on loopback (real SDK, HTTP/2)", () 
       process.env = { ...saved };
     });
 
-    it("fails before any audio request with the places it looked and the fix", async () => {
-      const fake = await start();
+    const clearAwsEnvironment = () => {
       for (const name of Object.keys(process.env)) if (name.startsWith("AWS_")) delete process.env[name];
       process.env.AWS_CONFIG_FILE = join(root, "no-such-config");
       process.env.AWS_SHARED_CREDENTIALS_FILE = join(root, "no-such-credentials");
       process.env.AWS_EC2_METADATA_DISABLED = "true"; // never reach for the instance metadata address
+    };
+
+    it("fails before any audio request with the places it looked and the fix", async () => {
+      const fake = await start();
+      clearAwsEnvironment();
       await expect(createPollyEngine({ endpoint: fake.endpoint, region: "us-east-1" })).rejects.toThrow(
         /no AWS credentials found.*AWS_ACCESS_KEY_ID.*~\/\.aws\/credentials.*aws configure.*--engine espeak/,
       );
       expect(fake.speechRequests).toHaveLength(0);
+    });
+
+    it("names the region setting when no region is configured", async () => {
+      const fake = await start();
+      clearAwsEnvironment();
+      await expect(createPollyEngine({ endpoint: fake.endpoint, credentials })).rejects.toThrow(
+        "polly: no AWS region configured. Fix: set AWS_REGION (e.g. us-east-1) or `region` in ~/.aws/config.",
+      );
     });
   });
 });
