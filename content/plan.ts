@@ -13,6 +13,8 @@ export interface ExercisePlanOptions {
 const SPEECH_WORDS_PER_MINUTE = 170;
 const CHIME_MS = 600;
 const COUNTDOWN_MS = 3000;
+/** Time to settle into each setup step before the next instruction. */
+const SETUP_PAUSE_MS = 1500;
 
 /** Picks a value inside a seed range; deterministic, whole numbers. */
 export function pick(range: { min: number; max: number }, fraction: number): number {
@@ -37,9 +39,10 @@ function fillSide(text: string, side: string | undefined): string {
   return text.replaceAll("{side}", side).replaceAll("{other}", other);
 }
 
-function holdCues(seconds: number): Cue[] {
+function holdCues(seconds: number, sayHold: boolean): Cue[] {
   const ms = seconds * 1000;
-  const cues: Cue[] = [{ type: "speech", text: "Hold.", role: "coach" }];
+  // The phase's own words usually say "hold"; a bare "Hold." is added only when they don't.
+  const cues: Cue[] = sayHold ? [{ type: "speech", text: "Hold.", role: "coach" }] : [];
   if (seconds >= 20) {
     const half = Math.round(ms / 2);
     cues.push({ type: "pause", ms: half, purpose: "hold" }, { type: "speech", text: "Halfway.", role: "coach" });
@@ -67,7 +70,7 @@ function capitalised(text: string): string {
 function phaseCues(phase: PhaseT, full: boolean, side: string | undefined, holdSeconds: number | undefined, pace: PaceT): Cue[] {
   const text = fillSide(full ? phase.say : shortCue(phase), side);
   const cues: Cue[] = [{ type: "speech", text, role: "step" }];
-  if (phase.pause === "hold" && holdSeconds !== undefined) cues.push(...holdCues(holdSeconds));
+  if (phase.pause === "hold" && holdSeconds !== undefined) cues.push(...holdCues(holdSeconds, !/\bhold\b/i.test(text)));
   else if (typeof phase.pause === "number") {
     cues.push({ type: "pause", ms: Math.round(phase.pause * pace.movementScale * 1000), purpose: phase.pauseKind ?? "movement" });
   }
@@ -94,7 +97,7 @@ function variantCues(variant: VariantT, pace: PaceT, maxReps: number | undefined
   if (titled) cues.push({ type: "speech", text: `${variant.title}.`, role: "title", setStart: true });
   for (const line of variant.setup) {
     cues.push({ type: "speech", text: line.say, role: "setup" });
-    cues.push({ type: "pause", ms: Math.round(2000 * pace.movementScale), purpose: "transition" });
+    cues.push({ type: "pause", ms: Math.round(SETUP_PAUSE_MS * pace.movementScale), purpose: "transition" });
   }
   if (variant.sides === "each") {
     (["right", "left"] as const).forEach((side, i) => {
@@ -121,8 +124,10 @@ export function exerciseCues(exercise: ExerciseT, pace: PaceT, options: Exercise
     { type: "speech", text: exercise.benefit.say, role: "benefit" },
   ];
   for (const caution of exercise.cautions) cues.push({ type: "speech", text: caution.say, role: "caution" });
+  // On its own an exercise has time for the breathing advice; inside a routine the steps carry the breath cues.
+  if (!pos) for (const line of exercise.breath) cues.push({ type: "speech", text: line.say, role: "setup" });
   variants.forEach((v) => cues.push(...variantCues(v, pace, options.maxReps, variants.length > 1)));
-  cues.push({ type: "speech", text: `Well done. That's the end of ${exercise.title.toLowerCase()}.`, role: "outro" });
+  cues.push({ type: "speech", text: pos ? "Well done." : `Well done. That's the end of ${exercise.title.toLowerCase()}.`, role: "outro" });
   return cues;
 }
 

@@ -51,14 +51,16 @@ describe("loadCatalog", () => {
   it("says which field is missing and how to add it", () => {
     const dir = copyContent();
     const file = join(dir, "exercises", "neck-rotation.yaml");
-    editFile(file, /^benefit:\n(  .*\n)+/m, "");
-    expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/neck-rotation\.yaml:1:1: benefit: is required \(add benefit: \.\.\.\)/));
+    editFile(file, /^benefit:\n( {2}.*\n)+/m, "");
+    // A missing key is reported at the start of the mapping that should hold it.
+    const line = lineOf(file, "id: neck-rotation");
+    expect(errorsOf(dir)).toContainEqual(expect.stringMatching(new RegExp(`neck-rotation\\.yaml:${line}:1: benefit: is required \\(add benefit: \\.\\.\\.\\)`)));
   });
 
   it("rejects a line that is neither quoted from the seed nor marked authored", () => {
     const dir = copyContent();
     const file = join(dir, "exercises", "neck-rotation.yaml");
-    const text = readFileSync(file, "utf8").replace(/\n    authored: true\n/, "\n");
+    const text = readFileSync(file, "utf8").replace(/\n {4}authored: true\n/, "\n");
     writeFileSync(file, text);
     expect(errorsOf(dir).join("\n")).toMatch(/give exactly one of seed .* or authored: true/);
   });
