@@ -6,7 +6,7 @@ import type { Manifest } from "../generator/publish/manifest.js";
 export interface SkillConfig {
   /** Alexa skill id; when set, requests for other skills are rejected (`withSkillId`). */
   skillId?: string;
-  /** HTTPS base URL of the rendered MP3s; unset means speech-only mode. */
+  /** HTTPS base URL where the `alexa`-profile render (dist/sessions/alexa/) is served; unset means speech-only mode. */
   audioBaseUrl?: string;
   /** DynamoDB table for progress; unset means no persistence. */
   tableName?: string;
@@ -14,7 +14,7 @@ export interface SkillConfig {
   dynamoEndpoint?: string;
   /** DynamoDB region; falls back to AWS_REGION, then us-east-1. */
   dynamoRegion?: string;
-  /** Path of the render manifest (dist/sessions/manifest.json shape) used in AudioPlayer mode. */
+  /** Path of the `alexa`-profile render manifest (default dist/sessions/alexa/manifest.json) used in AudioPlayer mode. */
   manifestPath?: string;
   /** A catalog already loaded (bundles, tests); otherwise loadCatalog() reads content/. */
   catalog?: Catalog;

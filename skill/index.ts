@@ -1,5 +1,5 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
 import { loadCatalog } from "../content/load.js";
 import { parseManifest, type Manifest } from "../generator/publish/manifest.js";
@@ -23,16 +23,20 @@ export interface SkillOverrides {
   log?: Log;
 }
 
+/** Where `upper-back render` writes the manifest of the `alexa` profile (MP3s and chimes beside it). */
+export const ALEXA_MANIFEST_PATH = "dist/sessions/alexa/manifest.json";
+
 function loadManifest(config: SkillConfig): Manifest | undefined {
   if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");
-  if (!config.manifestPath) return undefined;
+  const path = config.manifestPath ?? (existsSync(ALEXA_MANIFEST_PATH) ? ALEXA_MANIFEST_PATH : undefined);
+  if (!path) return undefined;
   let text: string;
   try {
-    text = readFileSync(config.manifestPath, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new Error(`MANIFEST_PATH ${config.manifestPath}: cannot read the render manifest (${(error as Error).message}); run \`npx upper-back render\` or fix the path`);
+    throw new Error(`MANIFEST_PATH ${path}: cannot read the render manifest (${(error as Error).message}); run \`npx upper-back render\` or fix the path`);
   }
-  return parseManifest(JSON.parse(text), config.manifestPath);
+  return parseManifest(JSON.parse(text), path);
 }
 
 function audioMode(config: SkillConfig, log: Log): SkillDeps["audio"] {
@@ -42,7 +46,7 @@ function audioMode(config: SkillConfig, log: Log): SkillDeps["audio"] {
   }
   const manifest = loadManifest(config);
   if (!manifest) {
-    log("warn", "AUDIO_BASE_URL is set but no render manifest was given (MANIFEST_PATH or config.manifest); using speech mode");
+    log("warn", `AUDIO_BASE_URL is set but there is no render manifest (MANIFEST_PATH, config.manifest or ${ALEXA_MANIFEST_PATH}); using speech mode`);
     return undefined;
   }
   return { baseUrl: config.audioBaseUrl, manifest };

@@ -49,8 +49,8 @@ export function responseProblems(request: any, envelope: any): string[] {
   if (response.outputSpeech) {
     if (response.outputSpeech.type !== "SSML") problems.push(`${where}: outputSpeech must be SSML`);
     else problems.push(...ssmlProblems(response.outputSpeech.ssml, `${where} outputSpeech`));
-  } else if (plays.length === 0) {
-    problems.push(`${where}: no speech and no audio`);
+  } else if (!directives.some((d) => String(d.type).startsWith("AudioPlayer."))) {
+    problems.push(`${where}: no speech and no AudioPlayer directive`);
   }
   if (response.reprompt?.outputSpeech) problems.push(...ssmlProblems(response.reprompt.outputSpeech.ssml, `${where} reprompt`));
   if (response.shouldEndSession === false && !response.reprompt?.outputSpeech) problems.push(`${where}: session stays open without a reprompt`);
