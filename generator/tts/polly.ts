@@ -38,7 +38,7 @@ export interface PollyEngineOptions {
   voice?: string;
   /** AWS region; default from the standard chain (AWS_REGION, ~/.aws/config). */
   region?: string;
-  /** Endpoint override, e.g. a fake Polly on loopback. */
+  /** Endpoint override, e.g. a fake Polly on loopback; the SDK also reads AWS_ENDPOINT_URL_POLLY. */
   endpoint?: string;
   /** Credentials; default the standard AWS chain (env, ~/.aws, SSO, container, instance role). */
   credentials?: PollyClientConfig["credentials"];

@@ -183,5 +183,21 @@ describe("Polly engine against a fake Polly on loopback (real SDK, HTTP/2)", () 
         "polly: no AWS region configured. Fix: set AWS_REGION (e.g. us-east-1) or `region` in ~/.aws/config.",
       );
     });
+
+    it("takes credentials, region and endpoint from the standard environment variables (how a CLI render reaches the fake)", async () => {
+      const fake = await start();
+      clearAwsEnvironment();
+      Object.assign(process.env, {
+        AWS_ACCESS_KEY_ID: "AKIDFROMENV",
+        AWS_SECRET_ACCESS_KEY: "secret-from-env",
+        AWS_REGION: "eu-west-1",
+        AWS_ENDPOINT_URL_POLLY: fake.endpoint,
+      });
+      const engine = await createPollyEngine({ engine: "standard", voice: "Brian" });
+      const clip = await engine.synthesize("Relax your jaw.", { ratePercent: 100 });
+      await engine.close();
+      expect(clip.pcm.length).toBeGreaterThan(0);
+      expect(fake.speechRequests.map((r) => [r.voice, r.status])).toEqual([["Brian", 200]]);
+    });
   });
 });
