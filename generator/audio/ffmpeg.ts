@@ -96,7 +96,7 @@ export interface Mp3EncodeOptions {
  */
 export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>, outFile: string, opts: Mp3EncodeOptions): Promise<void> {
   const source = Readable.from(toBuffers(pcm), { objectMode: false });
-  const filters = [`aresample=${opts.outputRate}:resampler=soxr:precision=28`];
+  const filters = [`aresample=${opts.outputRate}:resampler=soxr`];
   if (opts.gainDb) filters.push(`volume=${opts.gainDb.toFixed(3)}dB`);
   const cmd = command()
     .input(source)

@@ -16,6 +16,8 @@ import { chimeSamples } from "./tones.js";
 
 /** Chimes sit this far under the speech so they mark time without startling. */
 const CHIME_UNDER_SPEECH_LU = 6;
+/** How far a track of levelled clips and silence measures under its clips (edge blocks), typically 0.4–0.6 LU. */
+const EDGE_ALLOWANCE_LU = 0.5;
 
 export interface TrackInput {
   timeline: Timeline;
@@ -57,21 +59,12 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
       const passes: TrackOutput["passes"] = [];
       for (let encodes = 1; ; encodes++) {
         // Speech next to silence makes edge blocks that pull the track's gated loudness under its clips', and the
-        // encoder takes a little more: raise the clips' own target until the assembled track predicts right
-        // (Node work only), so the residual gain stays small and peaks stay under the ceiling.
-        let clipTargetLufs = profile.targetLufs + profile.encoderLossLu;
-        let layout: Layout;
-        let trackLufs: number;
-        let residualDb: number;
-        for (let round = 0; ; round++) {
-          layout = layoutLevelled(input, cache, clipTargetLufs, ceilingDb);
-          const meter = new LoudnessMeter(rate);
-          for (const chunk of layoutPcm(layout)) meter.push(chunk);
-          trackLufs = meter.integratedLufs();
-          residualDb = Number.isFinite(trackLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - trackLufs, -6, 3) : 0;
-          if (Math.abs(residualDb) < 0.15 || round === 2) break;
-          clipTargetLufs += residualDb;
-        }
+        // encoder takes a little more: clips aim that much higher, and the small rest is one gain on the track.
+        const layout = layoutLevelled(input, cache, profile.targetLufs + profile.encoderLossLu + EDGE_ALLOWANCE_LU, ceilingDb);
+        const meter = new LoudnessMeter(rate);
+        for (const chunk of layoutPcm(layout)) meter.push(chunk);
+        const trackLufs = meter.integratedLufs();
+        const residualDb = Number.isFinite(trackLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - trackLufs, -6, 3) : 0;
         const metadataFile = join(workDir, "metadata.txt");
         await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
         await encodeMp3(layoutPcm(layout, dbToGain(residualDb + correctionDb)), tempFile, {

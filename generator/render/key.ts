@@ -1,0 +1,33 @@
+// A track's render key: a hash of everything that shapes its MP3. Same key and file in place → not re-encoded.
+import { createHash } from "node:crypto";
+import type { Timeline } from "../../content/timeline.js";
+import type { TrackTags } from "../audio/metadata.js";
+import type { AudioProfile } from "../audio/profiles.js";
+import type { TtsEngine } from "../tts/engine.js";
+
+/** Bump when assembly, levelling or encoding changes in a way that changes the audio. */
+export const RENDER_FORMAT = 1;
+
+export interface TrackKeyInput {
+  timeline: Timeline;
+  engine: Pick<TtsEngine, "id" | "voice" | "settingsKey" | "sampleRate">;
+  ratePercent: number;
+  profile: AudioProfile;
+  tags: TrackTags;
+  /** sha256 of the artwork file's bytes, if any. */
+  artworkSha256?: string;
+}
+
+/** sha256 hex over the render's inputs for one track (the timeline holds every spoken word and pause). */
+export function trackKey(input: TrackKeyInput): string {
+  const { engine } = input;
+  const recipe = JSON.stringify([
+    RENDER_FORMAT,
+    input.timeline,
+    [engine.id, engine.voice, engine.settingsKey, engine.sampleRate, input.ratePercent],
+    input.profile,
+    input.tags,
+    input.artworkSha256 ?? null,
+  ]);
+  return createHash("sha256").update(recipe).digest("hex");
+}

@@ -1,0 +1,205 @@
+// The render: plan every track, skip the ones whose key and file are unchanged, synthesize only missing
+// phrases, encode the rest (N at a time), then write the manifests, the chimes, the page and the feed.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Catalog } from "../../content/load.js";
+import type { PaceId } from "../../content/schema.js";
+import type { LevelledClip } from "../audio/level.js";
+import type { TrackTags } from "../audio/metadata.js";
+import type { AudioProfile } from "../audio/profiles.js";
+import { renderTrack } from "../audio/track.js";
+import { createClipCache, DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
+import { readManifest, type Track } from "../publish/manifest.js";
+import type { EngineUsage, TtsEngine } from "../tts/engine.js";
+import { prepareClips, speechTexts } from "./clips.js";
+import { trackKey } from "./key.js";
+import { runPool } from "./pool.js";
+import { publishOutputs } from "./outputs.js";
+import { removeStaleTemps } from "./stale.js";
+import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
+
+export const ALBUM = "Upper Back Routine";
+const SAFETY_COMMENT = "Not a substitute for professional medical advice. Move gently; stop if anything hurts.";
+
+export interface RenderOptions {
+  catalog: Catalog;
+  engine: TtsEngine;
+  /** Output folder of the download profile; other profiles go to their `subdir` inside it. */
+  outDir: string;
+  profiles: AudioProfile[];
+  pace?: PaceId;
+  only?: { routine?: string; exercise?: string };
+  clipCacheDir?: string;
+  /** Public base URL of `outDir` for the feed. */
+  baseUrl?: string;
+  /** Cover image embedded in every MP3 (JPEG or PNG). */
+  artworkFile?: string;
+  /** Tracks encoded at once (default 2). */
+  concurrency?: number;
+  /** Re-encode even when unchanged. */
+  force?: boolean;
+  /** Write index.html, feed.xml (and chapters, artwork) for the download profile (default true). */
+  publish?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: RenderEvent) => void;
+  /** Test hook: runs with each finished temporary MP3 before it is renamed into place. */
+  beforeRename?: (track: PlannedTrack, profile: AudioProfile, tempFile: string) => Promise<void>;
+}
+
+/** What the render reports as it goes (the CLI turns these into a progress bar or lines). */
+export type RenderEvent =
+  | { type: "planned"; jobs: number; unchanged: number; texts: number }
+  | { type: "clip"; done: number; total: number }
+  | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
+  | { type: "published"; files: number; changed: number };
+
+/** The end-of-run summary. */
+export interface RenderSummary {
+  /** (track, profile) pairs in this render. */
+  tracks: number;
+  encoded: number;
+  unchanged: number;
+  /** Audio length of all tracks of the first profile, ms. */
+  audioMs: number;
+  /** Audio encoded in this run (all profiles), ms. */
+  encodedAudioMs: number;
+  encodes: number;
+  clips: { requested: number; synthesized: number; cacheHits: number };
+  files: { written: number; unchanged: number };
+  engine: EngineUsage & { id: string; voice: string };
+  wallMs: number;
+  manifests: string[];
+}
+
+/** Renders the catalogue (or one track of it) into MP3s, manifests and the publish files. */
+export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
+  const started = performance.now();
+  const { catalog, engine, profiles } = options;
+  const pace = options.pace ?? "standard";
+  const ratePercent = catalog.paces[pace].speechRatePercent;
+  const emit = options.onEvent ?? (() => undefined);
+  const allTracks = planCatalogTracks(catalog, pace);
+  const selected = selectTracks(allTracks, options.only ?? {});
+  const artworkSha256 = options.artworkFile ? await sha256File(options.artworkFile) : undefined;
+  const files = { written: 0, unchanged: 0 };
+
+  // What exists: each profile's manifest entries, and which (track, profile) pairs are still current.
+  const states = await Promise.all(profiles.map(async (profile) => {
+    const dir = join(options.outDir, profile.subdir);
+    await removeStaleTemps(dir);
+    const entries = new Map((await readManifest(join(dir, "manifest.json")).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
+    return { profile, dir, entries };
+  }));
+  const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
+  let unchanged = 0;
+  for (const state of states) {
+    for (const track of selected) {
+      const tags: TrackTags = { title: track.title, album: ALBUM, artist: ALBUM, genre: "Speech", comment: SAFETY_COMMENT };
+      const key = trackKey({ timeline: track.timeline, engine, ratePercent, profile: state.profile, tags, artworkSha256 });
+      const entry = state.entries.get(track.id);
+      if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
+        unchanged++;
+        files.unchanged++;
+      } else {
+        jobs.push({ track, state, key, tags });
+      }
+    }
+  }
+  // Longest first, so the pool does not end waiting on the big routine.
+  jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
+  const texts = speechTexts(jobs.map((j) => j.track.timeline));
+  emit({ type: "planned", jobs: jobs.length, unchanged, texts: texts.length });
+
+  const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
+  const levelCache = new Map<string, LevelledClip>();
+  let encodes = 0;
+  let encodedAudioMs = 0;
+  let done = 0;
+  try {
+    const clips = await prepareClips(texts, cache, {
+      ratePercent,
+      sampleRate: engine.sampleRate,
+      concurrency: engine.id === "polly" ? 8 : Math.max(1, options.concurrency ?? 2),
+      signal: options.signal,
+      onClip: (n, total) => emit({ type: "clip", done: n, total }),
+    });
+    await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
+      const out = await renderTrack({
+        timeline: track.timeline,
+        clip: clips.get,
+        rate: clips.rate,
+        profile: state.profile,
+        tags,
+        artworkFile: options.artworkFile,
+        outFile: join(state.dir, track.file),
+        levelCache,
+        signal: options.signal,
+        beforeRename: options.beforeRename && ((temp) => options.beforeRename!(track, state.profile, temp)),
+      });
+      state.entries.set(track.id, {
+        id: track.id,
+        kind: track.kind,
+        title: track.title,
+        file: track.file,
+        durationMs: out.layout.durationMs,
+        chapters: out.layout.chapters,
+        segments: out.layout.segments,
+        description: track.description,
+        pace,
+        bytes: out.bytes,
+        loudness: {
+          integratedLufs: out.loudness.integratedLufs,
+          truePeakDbtp: out.loudness.truePeakDbtp,
+          encodes: out.encodes,
+          passes: out.passes.map((p) => ({ gainDb: round2(p.gainDb), integratedLufs: p.measured.integratedLufs, truePeakDbtp: p.measured.truePeakDbtp })),
+        },
+        profile: state.profile.id,
+        sha256: out.sha256,
+        key,
+      });
+      encodes += out.encodes;
+      encodedAudioMs += out.layout.durationMs;
+      files.written++;
+      emit({ type: "track", done: ++done, total: jobs.length, id: track.id, profile: state.profile.id, durationMs: out.layout.durationMs, encodes: out.encodes });
+    });
+  } finally {
+    // Also after a failure: tracks finished so far are recorded, so the next run resumes instead of redoing them.
+    const published = await publishOutputs(states, allTracks, { baseUrl: options.baseUrl, publish: (options.publish ?? true) && done === jobs.length });
+    files.written += published.written;
+    files.unchanged += published.unchanged;
+    emit({ type: "published", files: published.written + published.unchanged, changed: published.written });
+  }
+
+  const stats = cache.stats();
+  const first = states[0];
+  return {
+    tracks: jobs.length + unchanged,
+    encoded: jobs.length,
+    unchanged,
+    audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
+    encodedAudioMs,
+    encodes,
+    clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared },
+    files,
+    engine: { id: engine.id, voice: engine.voice, ...engine.usage() },
+    wallMs: Math.round(performance.now() - started),
+    manifests: states.map((s) => join(s.dir, "manifest.json")),
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  return stat(path).then((s) => s.size, () => undefined);
+}
+
+async function sha256File(path: string): Promise<string> {
+  try {
+    return createHash("sha256").update(await readFile(path)).digest("hex");
+  } catch (error) {
+    throw new Error(`render: cannot read artwork ${path}: ${(error as Error).message} (fix: pass a JPEG or PNG file to --artwork)`);
+  }
+}
