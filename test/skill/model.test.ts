@@ -1,10 +1,13 @@
 // The interaction model is generated from content, checked in, valid against SMAPI's schema, and follows Alexa's rules.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../content/load.js";
 import { buildInteractionModel, LOCALES, modelPath, renderModels, sampleProblems } from "../../skill/model/generate.js";
+import { modelCommand } from "../../generator/cli/commands/model.js";
 import { ROOT } from "./harness.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -94,6 +97,29 @@ describe("interaction model", () => {
     expect(problems.some((p) => p.includes('"it hurts": duplicate'))).toBe(true);
     expect(problems.some((p) => p.includes('"skip this?"'))).toBe(true);
     expect(problems.some((p) => p.includes("slot alone"))).toBe(true);
+  });
+});
+
+describe("upper-back model", () => {
+  it("writes every locale, then --check passes, and fails (exit code 1) once a file drifts", async () => {
+    const root = mkdtempSync(join(tmpdir(), "ubr-model-"));
+    const run = async (check: boolean) => {
+      process.exitCode = undefined;
+      await (modelCommand.handler as (a: unknown) => unknown)({ check, root, _: [], $0: "upper-back" });
+      const code = process.exitCode;
+      process.exitCode = undefined;
+      return code;
+    };
+    try {
+      expect(await run(true)).toBe(1);
+      expect(await run(false)).toBeUndefined();
+      for (const locale of LOCALES) expect(readFileSync(modelPath(root, locale), "utf8")).toBe(renderModels(catalog).get(locale));
+      expect(await run(true)).toBeUndefined();
+      writeFileSync(modelPath(root, "en-IN"), "{}\n");
+      expect(await run(true)).toBe(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
