@@ -78,6 +78,26 @@ function onlyEnglishZodLocale(): Plugin {
   };
 }
 
+// The bundle carries the catalog already validated (see embedAssets), so content/load.ts's YAML parsing is dead code
+// in Lambda; replacing the yaml package (~115 KB minified) keeps it out of every cold start. If the embedded
+// catalog were ever missing, loadCatalog() would fail with this message instead of reading files that aren't there.
+function noYamlInBundle(): Plugin {
+  return {
+    name: "no-yaml-in-bundle",
+    setup(b) {
+      b.onResolve({ filter: /^yaml$/ }, (args) =>
+        /[\\/]content[\\/]load\.ts$/.test(args.importer) ? { path: "yaml", namespace: "no-yaml" } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: "no-yaml" }, () => ({
+        contents:
+          'function fail() { throw new Error("lambda bundle: content is embedded at build time and YAML is not bundled; rebuild with npm run build"); }' +
+          "export const LineCounter = fail, parseDocument = fail, isNode = fail;",
+        loader: "js",
+      }));
+    },
+  };
+}
+
 /** Bundles the Lambda and zips it; throws if content does not validate (a broken catalog never ships). */
 export async function buildLambda(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(root, "dist/lambda"));
@@ -107,6 +127,7 @@ export async function buildLambda(options: BuildOptions = {}): Promise<BuildResu
     plugins: [
       embedAssets({ catalog: serializeCatalog(catalog), ...(manifest ? { manifest } : {}) }),
       onlyEnglishZodLocale(),
+      noYamlInBundle(),
       {
         name: "no-aws-sdk-v2",
         setup(b) {

@@ -62,7 +62,8 @@ describe("npm run build (lambda/build.ts)", () => {
     expect(readFileSync(again.zipPath).equals(readFileSync(built.zipPath))).toBe(true);
   });
 
-  it("contains no AWS SDK v2 and only the English zod locale", () => {
+  it("contains no AWS SDK v2, no YAML parser (content is embedded) and only the English zod locale", () => {
+    expect(built.inputs.some((p) => p.includes("node_modules/yaml/"))).toBe(false);
     expect(built.inputs.some((p) => /node_modules\/aws-sdk\//.test(p))).toBe(false);
     expect(built.inputs.some((p) => p.includes("@aws-sdk/client-dynamodb"))).toBe(true);
     expect(built.inputs.filter((p) => p.includes("zod/v4/locales/") && !p.endsWith("/en.js"))).toEqual([]);
