@@ -22,6 +22,13 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
+# One install at a time when several test files start at once; the others wait, then find it installed.
+exec 9>"${TMPDIR:-/tmp}/upper-back-ensure-chromium.lock"
+flock 9
+if [ -x "$chromium" ]; then
+  exit 0
+fi
+
 export DEBIAN_FRONTEND=noninteractive
 echo "ensure-chromium: installing Debian's chromium (one time, a few minutes)..." >&2
 # Lock::Timeout waits for a concurrent apt/dpkg run instead of failing at once.
