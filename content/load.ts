@@ -3,7 +3,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
-import { Exercise, Paces, Routine, type ExerciseT, type PaceId, type PaceT, type RoutineT } from "./schema.js";
+import { Exercise, Paces, Routine, Safety, type ExerciseT, type PaceId, type PaceT, type RoutineT, type SafetyT } from "./schema.js";
 
 /** Folder holding exercises/, routines/ and paces.yaml. */
 export const contentDir = dirname(fileURLToPath(import.meta.url));
@@ -13,6 +13,7 @@ export interface Catalog {
   exercises: Map<string, ExerciseT>;
   routines: Map<string, RoutineT>;
   paces: Record<PaceId, PaceT>;
+  safety: SafetyT;
   defaultRoutineId: string;
 }
 
@@ -157,6 +158,7 @@ export function loadCatalog(dir: string = contentDir): Catalog {
   }
 
   const pacesParsed = parseFile(join(dir, "paces.yaml"), Paces, errors);
+  const safetyParsed = parseFile(join(dir, "safety.yaml"), Safety, errors);
   const defaults = parsedRoutines.filter((p) => p.value.default);
   if (parsedRoutines.length > 0 && defaults.length !== 1) {
     const p = defaults[1] ?? parsedRoutines[0]!;
@@ -167,6 +169,7 @@ export function loadCatalog(dir: string = contentDir): Catalog {
     exercises,
     routines,
     paces: pacesParsed!.value,
+    safety: safetyParsed!.value,
     defaultRoutineId: defaults[0]!.value.id,
   };
 }

@@ -137,15 +137,16 @@ function requirePace(catalog: Catalog, pace: PaceId): PaceT {
   return p;
 }
 
-const SAFETY_INTRO =
-  "Move gently and only within a comfortable range. If anything hurts, stop, and talk to a healthcare professional if the pain persists.";
+function safetyIntro(catalog: Catalog): Cue[] {
+  return catalog.safety.intro.map((line) => ({ type: "speech", text: line.say, role: "intro" }) as const);
+}
 
 /** Compiles one exercise, on its own, into a timeline. */
 export function planExercise(catalog: Catalog, exerciseId: string, pace: PaceId, options: ExercisePlanOptions = {}): Timeline {
   const exercise = catalog.exercises.get(exerciseId);
   if (!exercise) throw new Error(`Unknown exercise "${exerciseId}". Expected one of: ${[...catalog.exercises.keys()].join(", ")}.`);
   const p = requirePace(catalog, pace);
-  const cues: Cue[] = [{ type: "speech", text: SAFETY_INTRO, role: "intro" }, ...exerciseCues(exercise, p, options)];
+  const cues: Cue[] = [...safetyIntro(catalog), ...exerciseCues(exercise, p, options)];
   return { id: exercise.id, kind: "exercise", title: exercise.title, pace, cues };
 }
 
@@ -156,7 +157,7 @@ export function planRoutine(catalog: Catalog, routineId: string, pace: PaceId): 
   const p = requirePace(catalog, pace);
   const cues: Cue[] = [
     { type: "speech", text: `${routine.title}. ${routine.summary}`, role: "intro" },
-    { type: "speech", text: SAFETY_INTRO, role: "intro" },
+    ...safetyIntro(catalog),
   ];
   routine.items.forEach((item: RoutineItemT, index) => {
     if (index > 0 && p.restSeconds > 0) {

@@ -143,6 +143,15 @@ export const Paces = z
   .object({ gentle: Pace, standard: Pace, deeper: Pace })
   .strict();
 
+/** Safety lines said at the start of every session, and the medical disclaimer. */
+export const Safety = z
+  .object({
+    intro: z.array(Line).min(1, "say at least one safety line at the start of a session"),
+    disclaimer: Line,
+  })
+  .strict();
+
+export type SafetyT = z.infer<typeof Safety>;
 export type LineT = z.infer<typeof Line>;
 export type RangeT = z.infer<typeof Range>;
 export type PhaseT = z.infer<typeof Phase>;

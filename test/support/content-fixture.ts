@@ -9,6 +9,7 @@ export function copyContent(): string {
   cpSync(join(contentDir, "exercises"), join(dir, "exercises"), { recursive: true });
   cpSync(join(contentDir, "routines"), join(dir, "routines"), { recursive: true });
   cpSync(join(contentDir, "paces.yaml"), join(dir, "paces.yaml"));
+  cpSync(join(contentDir, "safety.yaml"), join(dir, "safety.yaml"));
   return dir;
 }
 
