@@ -9,6 +9,7 @@ export interface SerializedCatalog {
   exercises: Array<Catalog["exercises"] extends Map<string, infer E> ? E : never>;
   routines: Array<Catalog["routines"] extends Map<string, infer R> ? R : never>;
   paces: Catalog["paces"];
+  safety: Catalog["safety"];
   defaultRoutineId: string;
 }
 
@@ -24,6 +25,7 @@ export function serializeCatalog(catalog: Catalog): SerializedCatalog {
     exercises: [...catalog.exercises.values()],
     routines: [...catalog.routines.values()],
     paces: catalog.paces,
+    safety: catalog.safety,
     defaultRoutineId: catalog.defaultRoutineId,
   };
 }
@@ -34,6 +36,7 @@ export function reviveCatalog(data: SerializedCatalog): Catalog {
     exercises: new Map(data.exercises.map((e) => [e.id, e])),
     routines: new Map(data.routines.map((r) => [r.id, r])),
     paces: data.paces,
+    safety: data.safety,
     defaultRoutineId: data.defaultRoutineId,
   };
 }
