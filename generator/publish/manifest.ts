@@ -22,10 +22,12 @@ function ordered<T extends { startMs: number; endMs: number }>(value: T): boolea
 }
 const endAfterStart = { message: "endMs must be at least startMs", path: ["endMs"] };
 
+/** One ID3/podcast chapter: an exercise of a routine, or a variant of an exercise. */
 export const ChapterSchema = z
   .object({ id: z.string().min(1), title: z.string().min(1), startMs: Ms, endMs: Ms })
   .refine(ordered, endAfterStart);
 
+/** A measured stretch of the audio; pauses are exact silence (tests check them against the MP3). */
 export const SegmentSchema = z
   .object({
     type: z.enum(["speech", "pause", "chime"]),
@@ -39,6 +41,7 @@ export const SegmentSchema = z
 /** Measured loudness of the encoded MP3 (ffmpeg loudnorm/ebur128). */
 export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number() });
 
+/** One MP3: the DESIGN.md fields, plus optional extras the page, feed and render use. */
 export const TrackSchema = z
   .object({
     id: KebabId,
@@ -68,6 +71,7 @@ export const TrackSchema = z
     late(track.segments, "segments");
   });
 
+/** `manifest.json` as DESIGN.md fixes it: `{ tracks: [...] }`, ids unique. */
 export const ManifestSchema = z
   .object({ tracks: z.array(TrackSchema) })
   .superRefine((manifest, ctx) => {
