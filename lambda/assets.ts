@@ -4,14 +4,11 @@ import type { Catalog } from "../content/load.js";
 import type { Manifest } from "../generator/publish/manifest.js";
 import { embedded } from "./embedded.js";
 
-/** The JSON form of a Catalog (Maps become arrays keyed by each item's id). */
-export interface SerializedCatalog {
+/** The JSON form of a Catalog: its two Maps become arrays (items carry their ids); every other field is kept as is. */
+export type SerializedCatalog = Omit<Catalog, "exercises" | "routines"> & {
   exercises: Array<Catalog["exercises"] extends Map<string, infer E> ? E : never>;
   routines: Array<Catalog["routines"] extends Map<string, infer R> ? R : never>;
-  paces: Catalog["paces"];
-  safety: Catalog["safety"];
-  defaultRoutineId: string;
-}
+};
 
 /** What the build embeds; both parts optional (no render yet means no manifest). */
 export interface SerializedAssets {
@@ -19,25 +16,17 @@ export interface SerializedAssets {
   manifest?: Manifest;
 }
 
-/** Turns a loaded Catalog into plain JSON for embedding. */
+/** Turns a loaded Catalog into plain JSON for embedding; new plain fields of Catalog travel without changes here. */
 export function serializeCatalog(catalog: Catalog): SerializedCatalog {
-  return {
-    exercises: [...catalog.exercises.values()],
-    routines: [...catalog.routines.values()],
-    paces: catalog.paces,
-    safety: catalog.safety,
-    defaultRoutineId: catalog.defaultRoutineId,
-  };
+  return { ...catalog, exercises: [...catalog.exercises.values()], routines: [...catalog.routines.values()] };
 }
 
 /** Rebuilds the Catalog the skill expects from its embedded JSON form. */
 export function reviveCatalog(data: SerializedCatalog): Catalog {
   return {
+    ...data,
     exercises: new Map(data.exercises.map((e) => [e.id, e])),
     routines: new Map(data.routines.map((r) => [r.id, r])),
-    paces: data.paces,
-    safety: data.safety,
-    defaultRoutineId: data.defaultRoutineId,
   };
 }
 

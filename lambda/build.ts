@@ -15,7 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export interface BuildOptions {
   /** Output folder; dist/lambda unless told. */
   outDir?: string;
-  /** Render manifest to embed; dist/sessions/manifest.json unless told. Missing file = speech-only bundle. */
+  /** Render manifest to embed: the alexa profile's, dist/sessions/alexa/manifest.json, unless told. Missing = speech only. */
   manifestPath?: string;
   /** Content folder to embed; content/ unless told. */
   contentDir?: string;
@@ -101,7 +101,7 @@ function noYamlInBundle(): Plugin {
 /** Bundles the Lambda and zips it; throws if content does not validate (a broken catalog never ships). */
 export async function buildLambda(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(root, "dist/lambda"));
-  const manifestPath = resolve(options.manifestPath ?? join(root, "dist/sessions/manifest.json"));
+  const manifestPath = resolve(options.manifestPath ?? join(root, "dist/sessions/alexa/manifest.json"));
   const catalog = options.contentDir ? loadCatalog(options.contentDir) : loadCatalog();
   const manifest = readManifest(manifestPath);
   mkdirSync(outDir, { recursive: true });
@@ -165,6 +165,6 @@ if (isMain) {
   const built = await buildLambda(manifestArg > 0 ? { manifestPath: process.argv[manifestArg + 1] } : {});
   process.stdout.write(
     `Built ${relative(process.cwd(), built.bundlePath)} (${built.bundleBytes} bytes) and ${relative(process.cwd(), built.zipPath)} ` +
-      `(${built.zipBytes} bytes); ${built.manifestEmbedded ? `render manifest embedded (${built.trackCount} tracks)` : "no render manifest found: the skill will run speech-only until you render and rebuild"}.\n`,
+      `(${built.zipBytes} bytes); ${built.manifestEmbedded ? `render manifest embedded (${built.trackCount} tracks)` : "no alexa-profile render manifest (dist/sessions/alexa/manifest.json): the skill speaks only, until you `npm run render` and build again"}.\n`,
   );
 }

@@ -36,7 +36,7 @@ describe("lambda/template.yaml names every resource the skill needs", () => {
     expect(vars.TABLE_NAME).toEqual({ Ref: logicalId("AWS::DynamoDB::Table") });
     const distribution = logicalId("AWS::CloudFront::Distribution");
     expect(vars.AUDIO_BASE_URL).toEqual({
-      "Fn::If": ["StreamsAudio", { "Fn::Sub": `https://\${${distribution}.DomainName}` }, { Ref: "AWS::NoValue" }],
+      "Fn::If": ["StreamsAudio", { "Fn::Sub": `https://\${${distribution}.DomainName}/alexa` }, { Ref: "AWS::NoValue" }],
     });
   });
 
@@ -111,7 +111,7 @@ describe("lambda/template.yaml names every resource the skill needs", () => {
 
   it("outputs the skill endpoint ARN (the key ask-cli reads), the audio base URL and the bucket name", () => {
     expect(template.Outputs.SkillEndpoint!.Value).toEqual({ "Fn::GetAtt": [logicalId("AWS::Lambda::Function"), "Arn"] });
-    expect(template.Outputs.AudioBaseUrl!.Value).toEqual({ "Fn::Sub": `https://\${${logicalId("AWS::CloudFront::Distribution")}.DomainName}` });
+    expect(template.Outputs.AudioBaseUrl!.Value).toEqual({ "Fn::Sub": `https://\${${logicalId("AWS::CloudFront::Distribution")}.DomainName}/alexa` });
     expect(template.Outputs.AudioBucketName!.Value).toEqual({ Ref: logicalId("AWS::S3::Bucket") });
   });
 });
