@@ -16,9 +16,9 @@ export const CUSTOM_INTENTS: IntentSource[] = [
       "start", "begin", "start the routine", "start my routine", "start a routine", "begin the routine", "start my workout",
       "start the exercises", "let's start", "let's go", "let's begin", "do the routine", "do my exercises", "do my stretches",
       "start the {routine}", "start {routine}", "do the {routine}", "begin the {routine}", "play the {routine}", "let's do the {routine}",
-      "start the {routine} routine", "do the {routine} routine", "i want to do the {routine}",
+      "start the {routine} routine", "do the {routine} routine", "i want to do the {routine}", "for the {routine}", "for a {routine}",
       "start a {pace} routine", "start the routine at a {pace} pace", "do a {pace} routine", "start the {routine} at a {pace} pace",
-      "do the {routine} {pace}", "start a {pace} workout",
+      "do the {routine} at a {pace} pace", "start a {pace} workout",
     ],
   },
   {

@@ -156,3 +156,30 @@ describe("skill.json", () => {
     }
   });
 });
+
+describe("every sample routes to its intent on the real model", () => {
+  it("utters each custom sample (slots filled with content names) and the skill receives that intent", async () => {
+    const { harness } = await import("./harness.js");
+    const lm = buildInteractionModel(catalog).interactionModel.languageModel;
+    const firstName = (type: string, i: number) => {
+      const values = lm.types.find((t) => t.name === type)!.values;
+      return values[i % values.length]!.name.synonyms.at(-1)!;
+    };
+    const wrong: string[] = [];
+    let n = 0;
+    for (const intent of lm.intents) {
+      for (const sample of intent.samples) {
+        const slotTypes = Object.fromEntries((intent.slots ?? []).map((s) => [s.name, s.type]));
+        const utterance = sample.replace(/\{(\w+)\}/g, (_m, slot: string) => firstName(slotTypes[slot]!, n++));
+        // virtual-alexa turns any utterance containing ask/open/launch/tell into a LaunchRequest ("tell me about …").
+        if (/(ask|open|launch|talk to|tell)/i.test(utterance)) continue;
+        const { alexa, exchanges } = harness();
+        await alexa.launch();
+        await alexa.utter(utterance);
+        const got = exchanges.at(-1)!.request.request.intent?.name;
+        if (got !== intent.name) wrong.push(`"${utterance}" → ${got} (expected ${intent.name})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
