@@ -10,7 +10,8 @@ export interface AudioProfile {
   /**
    * How far under the limit clips are held before encoding: MP3 coding noise raises the peaks of heavily
    * limited speech. Measured with the embedded voice (peak-to-loudness ~19 dB, so 8–10 dB of limiting for Alexa):
-   * ~1 dB at 64 kbps / 44.1 kHz, ~3 dB at 64 kbps / 24 kHz; a miss costs one corrective encode.
+   * ~1 dB at 64 kbps / 44.1 kHz, 2.5 dB at 64 kbps / 22.05 kHz, 3.6 dB at 24 kHz; a miss costs one corrective
+   * encode, and the render raises the margin for later tracks to the largest overshoot it has seen.
    */
   peakMarginDb: number;
   /** Loudness the MP3 encoder takes away (low-pass at low bitrates), pre-compensated before the encode, LU. */
@@ -28,13 +29,14 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /**
  * `download`: podcast norms (−16 LUFS, ≤ −1 dBTP), 44.1 kHz mono at 64 kbps, the usual spoken-word podcast setting.
- * `alexa`: −14 LUFS, ≤ −2 dBTP, 24000 Hz mono at 64 kbps. AudioPlayer accepts 16–384 kbps; 48 kbps is only required
+ * `alexa`: −14 LUFS, ≤ −2 dBTP, 22050 Hz mono at 64 kbps (22050 is the embedded voice's own rate: no resampling, and
+ * less MP3 peak overshoot than 24000). AudioPlayer accepts 16–384 kbps; 48 kbps is only required
  * for SSML <audio> (the chimes, see `SSML_AUDIO`), and at 48 kbps MP3 coding noise lifts the peaks of the limited
  * embedded voice by ~2 dB (measured), which would cost a second encode on most tracks.
  */
 export const PROFILES: Record<ProfileId, AudioProfile> = {
   download: { id: "download", targetLufs: -16, truePeakLimitDb: -1, peakMarginDb: 1.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 44100, bitrateKbps: 64, subdir: "" },
-  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 3.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 24000, bitrateKbps: 64, subdir: "alexa" },
+  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 3, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 22050, bitrateKbps: 64, subdir: "alexa" },
 };
 
 /** What Alexa's SSML <audio> requires: MP3, 48 kbps, 24000 Hz (used for the chime files the skill plays). */

@@ -29,6 +29,8 @@ export interface TrackInput {
   artworkFile?: string;
   /** Final path; written under a temporary name and renamed when complete. */
   outFile: string;
+  /** Overrides the profile's peak margin (the render raises it after seeing MP3 overshoot). */
+  peakMarginDb?: number;
   /** Levelled clips shared between tracks of one run (key: profile, ceiling, text). */
   levelCache?: Map<string, LevelledClip>;
   signal?: AbortSignal;
@@ -42,7 +44,7 @@ export interface TrackOutput {
   /** Encodes it took: 1 normally, 2 when a corrective pass was needed. */
   encodes: number;
   /** Each encode: loudness predicted in Node before it, and measured by ffmpeg after it (tuning, the bench). */
-  passes: { predictedLufs: number; gainDb: number; measured: MeasuredLoudness }[];
+  passes: { predictedLufs: number; ceilingDb: number; gainDb: number; measured: MeasuredLoudness }[];
   bytes: number;
   sha256: string;
 }
@@ -54,7 +56,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
   const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
   try {
     return await withAtomicFile(input.outFile, async (tempFile) => {
-      let ceilingDb = profile.truePeakLimitDb - profile.peakMarginDb;
+      let ceilingDb = profile.truePeakLimitDb - (input.peakMarginDb ?? profile.peakMarginDb);
       let correctionDb = 0;
       const passes: TrackOutput["passes"] = [];
       for (let encodes = 1; ; encodes++) {
@@ -76,7 +78,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
           signal: input.signal,
         });
         const loudness = await measureLoudness(tempFile, input.signal);
-        passes.push({ predictedLufs: trackLufs, gainDb: residualDb + correctionDb, measured: loudness });
+        passes.push({ predictedLufs: trackLufs, ceilingDb, gainDb: residualDb + correctionDb, measured: loudness });
         const loudnessOff = Math.abs(loudness.integratedLufs - profile.targetLufs) > profile.toleranceLu;
         const peakOver = loudness.truePeakDbtp > profile.truePeakLimitDb;
         if ((!loudnessOff && !peakOver) || encodes >= 3) {

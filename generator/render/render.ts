@@ -114,6 +114,8 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
   const levelCache = new Map<string, LevelledClip>();
   let encodes = 0;
+  // Largest MP3 peak overshoot seen per profile (measured TP − PCM ceiling − gain): later tracks keep that much more room.
+  const overshoot = new Map<string, number>();
   let encodedAudioMs = 0;
   let done = 0;
   try {
@@ -134,9 +136,14 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         artworkFile: options.artworkFile,
         outFile: join(state.dir, track.file),
         levelCache,
+        peakMarginDb: Math.max(state.profile.peakMarginDb, (overshoot.get(state.profile.id) ?? -Infinity) + 0.3),
         signal: options.signal,
         beforeRename: options.beforeRename && ((temp) => options.beforeRename!(track, state.profile, temp)),
       });
+      for (const p of out.passes) {
+        const seen = p.measured.truePeakDbtp - (p.ceilingDb + p.gainDb);
+        overshoot.set(state.profile.id, Math.max(overshoot.get(state.profile.id) ?? -Infinity, seen));
+      }
       state.entries.set(track.id, {
         id: track.id,
         kind: track.kind,

@@ -5,8 +5,9 @@ import { validateCommand } from "./validate.js";
 import { ssmlCommand } from "./ssml.js";
 import { publishCommand } from "./publish.js";
 import { serveCommand } from "./serve.js";
-import { modelCommand } from "./model.js";
 import { chatCommand } from "./chat.js";
+import { modelCommand } from "./model.js";
+import { renderCommand } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   ssmlCommand,
   publishCommand,
   serveCommand,
-  modelCommand,
   chatCommand,
+  modelCommand,
+  renderCommand,
 ];
