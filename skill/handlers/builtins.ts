@@ -18,7 +18,12 @@ export function builtinHandlers(deps: SkillDeps): RequestHandler[] {
     onIntents(["AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"], deps, () => ({ type: "stop" })),
     onIntents(["AMAZON.FallbackIntent"], deps, () => ({ type: "fallback" })),
     onIntents(Object.keys(UNSUPPORTED), deps, (_input, name) => ({ type: "unsupported", what: UNSUPPORTED[name]! })),
-    onRequests(["SessionEndedRequest"], deps, () => ({ type: "sessionEnded" })),
+    onRequests(["SessionEndedRequest"], deps, (input) => {
+      const request = input.requestEnvelope.request as { reason?: string; error?: unknown };
+      // Alexa reports our own invalid responses this way; the log is the only place they show up.
+      if (request.reason === "ERROR") deps.log("warn", "session ended with an error", { error: request.error });
+      return { type: "sessionEnded" };
+    }),
     {
       canHandle: (input) => input.requestEnvelope.request.type === "IntentRequest",
       handle: (input) => respond(input, deps, { type: "fallback" }),

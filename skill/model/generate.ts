@@ -59,6 +59,7 @@ export function sampleProblems(model: InteractionModel): string[] {
       if (!/^[a-z' {}]+$/.test(sample)) problems.push(`${where}: only lower-case letters, apostrophes, spaces and {slots} (no "?", digits or punctuation)`);
       if (/^\s*\{[a-z]+\}\s*$/.test(sample)) problems.push(`${where}: a sample cannot be a slot alone; add carrier words`);
       if (sample !== sample.trim() || /\s{2}/.test(sample)) problems.push(`${where}: single spaces, none at the ends`);
+      if (/\}\s*\{/.test(sample)) problems.push(`${where}: two slots side by side; put carrier words between them`);
       for (const [, slot] of sample.matchAll(/\{([a-zA-Z]+)\}/g)) {
         if (!slotNames.has(slot!)) problems.push(`${where}: slot {${slot}} is not declared on the intent`);
         used.add(slot!);

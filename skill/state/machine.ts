@@ -57,6 +57,10 @@ function changePace(ctx: MachineContext, state: SkillState, direction: "slower" 
   const to = PACE_ORDER[direction === "slower" ? at - 1 : at + 1];
   const words = to ? say.paceChanged(to, direction) : say.paceAtLimit(direction);
   const next: SkillState = { ...state, pace: to ?? state.pace, pending: undefined };
+  if (next.progress?.audio && streaming(ctx, state)) {
+    // Recordings have one pace; say so, and let the paused stream carry on (no directive).
+    return tell(ctx, next, [line(words), line("The recorded sessions play at one pace; I'll use this pace when I guide you by voice.")]);
+  }
   if (next.progress) return present(ctx, next, { ...next.progress, step: 0, offsetMs: 0 }, [line(words), line("Let's do this exercise again.")]);
   return ask(ctx, next, [line(words), line("I'll remember that."), line(say.MENU)], say.MENU_REPROMPT);
 }

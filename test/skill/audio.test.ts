@@ -107,6 +107,15 @@ describe("AudioPlayer mode", () => {
     expect(resumed.audioItem.stream.url).toBe(`${AUDIO_BASE_URL}/${items[1]}.mp3`);
   });
 
+  it("keeps streaming when asked to go slower (recordings have one pace) and remembers the pace for voice mode", async () => {
+    const a = speaker("listener-7");
+    await a.alexa.utter("start upper back routine");
+    const r: any = await a.alexa.utter("slower");
+    expect(said(r)).toContain("The recorded sessions play at one pace");
+    expect(r.response.directives ?? []).toEqual([]);
+    expect(a.alexa.audioPlayer().isPlaying()).toBe(true);
+  });
+
   it("offers to continue on launch and plays from the saved offset on yes", async () => {
     const a = speaker("listener-2");
     await a.alexa.utter("start upper back routine");

@@ -93,10 +93,12 @@ describe("interaction model", () => {
     const intents = model.interactionModel.languageModel.intents;
     intents.find((i) => i.name === "SkipIntent")!.samples.push("it hurts", "skip this?");
     intents.find((i) => i.name === "PickExerciseIntent")!.samples.push("{exercise}");
+    intents.find((i) => i.name === "StartRoutineIntent")!.samples.push("do the {routine} {pace}");
     const problems = sampleProblems(model);
     expect(problems.some((p) => p.includes('"it hurts": duplicate'))).toBe(true);
     expect(problems.some((p) => p.includes('"skip this?"'))).toBe(true);
     expect(problems.some((p) => p.includes("slot alone"))).toBe(true);
+    expect(problems.some((p) => p.includes("side by side"))).toBe(true);
   });
 });
 
