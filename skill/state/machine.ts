@@ -16,13 +16,13 @@ function defaultRoutine(ctx: MachineContext): Source {
 }
 
 /** The safety note, once per user; returns the cues to say and the state that remembers it. */
-function safetyOnce(state: SkillState): [Cue[], SkillState] {
+function safetyOnce(ctx: MachineContext, state: SkillState): [Cue[], SkillState] {
   if (state.safetyNoteSeen) return [[], state];
-  return [[line(say.SAFETY_NOTE), line(say.WHAT_YOU_CAN_SAY)], { ...state, safetyNoteSeen: true }];
+  return [[...say.safetyNote(ctx.catalog).map(line), line(say.WHAT_YOU_CAN_SAY)], { ...state, safetyNoteSeen: true }];
 }
 
 function startSource(ctx: MachineContext, state: SkillState, source: Source, lead: Cue[] = []): Transition {
-  const [note, seen] = safetyOnce(state);
+  const [note, seen] = safetyOnce(ctx, state);
   return begin(ctx, seen, source, [...lead, ...note]);
 }
 

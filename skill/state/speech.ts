@@ -15,9 +15,15 @@ export function spokenList(names: string[]): string {
   return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
 }
 
-export const SAFETY_NOTE =
-  "First, a quick safety note. Move gently and only as far as is comfortable. If anything hurts, say: it hurts, and stop. " +
-  "This skill is not a substitute for professional medical advice; if you have an injury or ongoing pain, check with a doctor or physiotherapist first.";
+/** The safety note said once per user: the content's safety lines and medical disclaimer, plus the safety word. */
+export function safetyNote(catalog: Catalog): string[] {
+  return [
+    "First, a quick safety note.",
+    ...catalog.safety.intro.map((l) => l.say),
+    catalog.safety.disclaimer.say,
+    "If anything hurts, say: it hurts, and I'll stop.",
+  ];
+}
 
 export const WHAT_YOU_CAN_SAY =
   "At any time you can say next, repeat, previous, skip, slower, faster, or it hurts.";
