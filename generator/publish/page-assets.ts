@@ -39,11 +39,10 @@ padding:.25rem 1rem .5rem;margin:1.5rem 0 0}
 audio{display:block;width:100%;min-height:54px;margin:.5rem 0 0}
 .chapters{list-style:none;margin:0;padding:0;border-top:1px solid var(--line)}
 .chapters li{border-bottom:1px solid var(--line)}
-.chapters a{display:flex;justify-content:space-between;align-items:center;gap:1rem;min-height:44px;padding:.35rem .4rem;
+.chapters a{display:flex;justify-content:space-between;align-items:center;gap:1rem;min-height:44px;padding:.35rem .4rem .35rem .65rem;
 text-decoration:none;color:var(--text);border-radius:6px}
 .chapters a:hover{background:var(--accent-bg)}
-.chapters a[aria-current="true"]{background:var(--accent-bg);font-weight:600}
-.chapters a[aria-current="true"] .ch-title::before{content:"▶ ";color:var(--accent)}
+.chapters a[aria-current="true"]{background:var(--accent-bg);font-weight:600;box-shadow:inset 4px 0 0 var(--accent)}
 .ch-time{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}
 .ch-title{text-decoration:underline;text-decoration-color:var(--line);text-underline-offset:.18em}
 .download{display:inline-flex;align-items:center;gap:.4rem;min-height:44px;margin-top:.75rem;padding:.5rem 1rem;border-radius:999px;

@@ -86,7 +86,7 @@ ${renderGroup("exercises", "Single exercises", exercises, sizeOf)}
 </main>
 <footer><div class="wrap">
 ${feedFooter}
-<p>${tracks.length} sessions. Each MP3 carries chapters, so players that show chapters can skip between exercises.</p>
+<p>${tracks.length === 1 ? "1 session" : `${tracks.length} sessions`}. Each MP3 carries chapters, so players that show chapters can skip between exercises.</p>
 </div></footer>
 <script>${PAGE_SCRIPT}</script>
 </body>
