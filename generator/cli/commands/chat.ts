@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { CommandModule } from "yargs";
-import { createSkill, readSkillConfig } from "../../../skill/index.js";
+import { createSkill } from "../../../skill/index.js";
+import { localSkillConfig } from "../../local-skill/config.js";
 import { ChatSession } from "../../local-skill/chat.js";
 import { MemoryPersistenceAdapter } from "../../local-skill/memory-persistence.js";
 import { UtteranceRouter, type InteractionModel } from "../../local-skill/utterances.js";
@@ -39,13 +40,13 @@ export const chatCommand: CommandModule<object, ChatArgs> = {
       .example("$0 chat", 'then type: start upper back routine · next · it hurts · ask upper back routine for cat cow')
       .example('printf "start upper back routine\\nnext\\n" | $0 chat', "Script a conversation")
       .epilogue(
-        "Environment as for the Lambda: SKILL_ID, AUDIO_BASE_URL (AudioPlayer mode, with MANIFEST_PATH), TABLE_NAME " +
+        "Environment as for the Lambda: SKILL_ID, AUDIO_BASE_URL (AudioPlayer mode; MANIFEST_PATH defaults to dist/sessions/alexa/manifest.json), TABLE_NAME " +
           "(unset: progress is kept in memory for this run only).",
       ),
   handler: async (args) => {
     const modelPath = args.model ?? join("skill-package", "interactionModels", "custom", `${args.locale}.json`);
     const router = new UtteranceRouter(readModel(modelPath));
-    const config = readSkillConfig(process.env);
+    const config = localSkillConfig(process.env);
     // Without TABLE_NAME, progress lives in memory for this run, so "continue" and paused streams still work.
     const skill = createSkill(config, config.tableName ? {} : { persistenceAdapter: new MemoryPersistenceAdapter() });
     const chat = new ChatSession(skill, router, {

@@ -19,7 +19,7 @@ export const publishCommand: CommandModule<object, PublishArgs> = {
   builder: (y) =>
     y
       .option("bucket", { type: "string", demandOption: true, describe: "Target bucket (the stack output AudioBucketName)" })
-      .option("prefix", { type: "string", describe: "Key prefix inside the bucket (AUDIO_BASE_URL must end with it too)" })
+      .option("prefix", { type: "string", describe: "Key prefix inside the bucket (the template assumes none; with one, AUDIO_BASE_URL is <url>/<prefix>/alexa)" })
       .option("dir", { type: "string", default: join("dist", "sessions"), describe: "Folder to upload" })
       .option("region", { type: "string", describe: "AWS region of the bucket (default: AWS_REGION, then us-east-1)" })
       .option("endpoint", { type: "string", describe: "S3-compatible endpoint (MinIO, a local test server); uses path-style URLs" })

@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
-import { createSkill, readSkillConfig } from "../../../skill/index.js";
+import { createSkill } from "../../../skill/index.js";
+import { localSkillConfig } from "../../local-skill/config.js";
 import { createSkillApp, INSECURE_WARNING, listen } from "../../local-skill/server.js";
 
 interface ServeArgs {
@@ -22,7 +23,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: "Turn OFF request signature and timestamp checks (local testing only; prints a warning)",
       })
       .epilogue(
-        "Environment: SKILL_ID, AUDIO_BASE_URL, TABLE_NAME (+ DYNAMODB_ENDPOINT, MANIFEST_PATH) as for the Lambda.\n" +
+        "Environment: SKILL_ID, AUDIO_BASE_URL, TABLE_NAME (+ DYNAMODB_ENDPOINT, MANIFEST_PATH: default dist/sessions/alexa/manifest.json) as for the Lambda.\n" +
           "Alexa reaches the skill over HTTPS only: put a TLS-terminating tunnel or proxy in front of this port.",
       ),
   handler: async (args) => {
@@ -30,7 +31,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       throw new Error(`--port must be a whole number from 0 to 65535 (got ${args.port})`);
     }
     const insecure = args["insecure-skip-verification"];
-    const skill = createSkill(readSkillConfig(process.env));
+    const skill = createSkill(localSkillConfig(process.env));
     const app = createSkillApp(skill, { verifySignature: !insecure, verifyTimestamp: !insecure });
     if (insecure) process.stderr.write(`${INSECURE_WARNING}\n`);
     const { server, url } = await listen(app, args.port, args.host);
