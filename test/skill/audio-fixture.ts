@@ -2,19 +2,25 @@
 // tests do not need a full render.
 import type { Catalog } from "../../content/load.js";
 import type { Manifest } from "../../generator/publish/manifest.js";
+import { trackFileName } from "../../generator/render/tracks.js";
 
 export const AUDIO_BASE_URL = "https://audio.example.test/sessions/alexa";
 
-/** Every exercise as a 3-minute track `<id>.mp3`, plus the default routine as one track. */
+/** Every exercise as a 3-minute track named as the render names it (`exercise-<id>.mp3`). */
 export function fixtureManifest(catalog: Catalog): Manifest {
   const exercises = [...catalog.exercises.values()].map((e) => ({
     id: e.id,
     kind: "exercise" as const,
     title: e.title,
-    file: `${e.id}.mp3`,
+    file: trackFileName("exercise", e.id),
     durationMs: 180_000,
     chapters: [{ id: e.id, title: e.title, startMs: 0, endMs: 180_000 }],
     segments: [{ type: "speech" as const, startMs: 0, endMs: 4_000, text: `${e.title}.` }],
   }));
   return { tracks: exercises };
+}
+
+/** The URL the skill should stream for an exercise. */
+export function exerciseUrl(exerciseId: string): string {
+  return `${AUDIO_BASE_URL}/${trackFileName("exercise", exerciseId)}`;
 }

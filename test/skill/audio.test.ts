@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../content/load.js";
 import { parseToken } from "../../skill/audio/tokens.js";
 import { startDynalite, type LocalDynamo } from "../support/dynalite.js";
-import { AUDIO_BASE_URL, fixtureManifest } from "./audio-fixture.js";
+import { AUDIO_BASE_URL, exerciseUrl, fixtureManifest } from "./audio-fixture.js";
 import { harness, onDay, said, type Exchange } from "./harness.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -61,7 +61,7 @@ describe("AudioPlayer mode", () => {
     expect(start.response.shouldEndSession).toBe(true);
     const first = play(start);
     expect(first.playBehavior).toBe("REPLACE_ALL");
-    expect(first.audioItem.stream.url).toBe(`${AUDIO_BASE_URL}/${items[0]}.mp3`);
+    expect(first.audioItem.stream.url).toBe(exerciseUrl(items[0]!));
     expect(first.audioItem.stream.offsetInMilliseconds).toBe(0);
     expect(indexOf(first.audioItem.stream.token)).toBe(0);
     expect(lastOf(day1.exchanges, "AudioPlayer.PlaybackStarted")).toBeDefined();
@@ -71,7 +71,7 @@ describe("AudioPlayer mode", () => {
     const enqueue = play(lastOf(day1.exchanges, "AudioPlayer.PlaybackNearlyFinished")!.response);
     expect(enqueue.playBehavior).toBe("ENQUEUE");
     expect(enqueue.audioItem.stream.expectedPreviousToken).toBe(first.audioItem.stream.token);
-    expect(enqueue.audioItem.stream.url).toBe(`${AUDIO_BASE_URL}/${items[1]}.mp3`);
+    expect(enqueue.audioItem.stream.url).toBe(exerciseUrl(items[1]!));
     await day1.alexa.audioPlayer().playbackFinished();
     expect(indexOf(day1.alexa.audioPlayer().playing().stream.token)).toBe(1);
 
@@ -80,7 +80,7 @@ describe("AudioPlayer mode", () => {
     expect(indexOf(play(next).audioItem.stream.token)).toBe(2);
     const previous: any = await day1.alexa.utter("previous");
     expect(indexOf(play(previous).audioItem.stream.token)).toBe(1);
-    expect(play(previous).audioItem.stream.url).toBe(`${AUDIO_BASE_URL}/${items[1]}.mp3`);
+    expect(play(previous).audioItem.stream.url).toBe(exerciseUrl(items[1]!));
 
     // Pause 42 s in: the stop is sent, the offset is saved; resume starts there.
     day1.alexa.audioPlayer().playbackOffset(42_000);
@@ -104,7 +104,7 @@ describe("AudioPlayer mode", () => {
     const resumed = play(r);
     expect(indexOf(resumed.audioItem.stream.token)).toBe(1);
     expect(resumed.audioItem.stream.offsetInMilliseconds).toBe(61_000);
-    expect(resumed.audioItem.stream.url).toBe(`${AUDIO_BASE_URL}/${items[1]}.mp3`);
+    expect(resumed.audioItem.stream.url).toBe(exerciseUrl(items[1]!));
   });
 
   it("keeps streaming when asked to go slower (recordings have one pace) and remembers the pace for voice mode", async () => {
