@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Slot } from "ask-sdk-model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildLambda, type BuildResult } from "../../lambda/build.js";
 import { intentRequest, launchRequest, newConversation } from "../../generator/local-skill/requests.js";
@@ -93,6 +94,30 @@ describe("the bundle under lambda-local", () => {
     const conversation = newConversation({ applicationId: SKILL_ID, isNew: false });
     const result = await invoke(unpack(built.zipPath), intentRequest(conversation, "AMAZON.HelpIntent"), { SKILL_ID });
     expect(result.response.outputSpeech?.ssml).toMatch(/<speak>.+<\/speak>/s);
+  });
+
+  it("streams with the embedded manifest when AUDIO_BASE_URL is set (AudioPlayer mode)", async () => {
+    const conversation = newConversation({ applicationId: SKILL_ID, audioPlayer: true });
+    const slots = {
+      exercise: {
+        name: "exercise",
+        value: "child's pose",
+        confirmationStatus: "NONE",
+        resolutions: {
+          resolutionsPerAuthority: [
+            { authority: `amzn1.er-authority.echo-sdk.${SKILL_ID}.EXERCISE`, status: { code: "ER_SUCCESS_MATCH" }, values: [{ value: { name: "child's pose", id: "childs-pose" } }] },
+          ],
+        },
+      },
+    } as unknown as Record<string, Slot>;
+    const result = await invoke(unpack(withManifest.zipPath), intentRequest(conversation, "PickExerciseIntent", slots), {
+      SKILL_ID,
+      AUDIO_BASE_URL: "https://cdn.example.com/alexa",
+    });
+    const play = (result.response.directives ?? []).find((d) => (d as { type: string }).type === "AudioPlayer.Play") as
+      | { audioItem: { stream: { url: string } } }
+      | undefined;
+    expect(play?.audioItem.stream.url).toBe("https://cdn.example.com/alexa/childs-pose.mp3");
   });
 
   it("refuses requests for another skill id (SKILL_ID comes from the environment)", async () => {
