@@ -21,12 +21,11 @@ export function safetyNote(catalog: Catalog): string[] {
     "First, a quick safety note.",
     ...catalog.safety.intro.map((l) => l.say),
     catalog.safety.disclaimer.say,
-    "If anything hurts, say: it hurts, and I'll stop.",
   ];
 }
 
 export const WHAT_YOU_CAN_SAY =
-  "At any time you can say next, repeat, previous, skip, slower, faster, or it hurts.";
+  "At any time you can say next, repeat, previous, skip, slower, or faster. And if anything hurts, say: it hurts, and I'll stop.";
 
 export const CLOSING_NEXT = "Say next when you're ready.";
 
