@@ -114,7 +114,8 @@ export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Floa
     "-c:a", "libmp3lame", "-b:a", `${opts.bitrateKbps}k`, "-ar", String(opts.outputRate), "-ac", "1",
     "-id3v2_version", "3", "-write_xing", "1",
   );
-  cmd.outputOptions(outputOptions).format("mp3").output(outFile);
+  // Spread, not an array: fluent-ffmpeg splits array items at a single space ("comment=Cover (front)").
+  cmd.outputOptions(...outputOptions).format("mp3").output(outFile);
   source.on("error", (error) => cmd.kill("SIGKILL") && void error);
   await run(cmd, `ffmpeg encode ${outFile}`, opts.signal);
 }

@@ -1,7 +1,7 @@
 // Each clip is levelled once (trimmed, gained to the profile's loudness, peaks limited), so a track made of
 // levelled clips and exact silence lands on target without a second pass: silence is gated out of loudness.
 import { limitPeaks } from "./limiter.js";
-import { dbToGain, integratedLufs } from "./loudness.js";
+import { dbToGain, integratedLufs, truePeakDb } from "./loudness.js";
 
 /** s16le PCM (the TTS contract) → float samples in [-1, 1). */
 export function s16leToFloat(pcm: Buffer): Float32Array {
@@ -73,6 +73,11 @@ export function levelClip(samples: Float32Array, rate: number, target: LevelTarg
       current = attempt(current.gainDb + Math.max(-6, Math.min(12, step)));
     }
     best = current;
+  }
+  // Gain changes inside the limiter can leave a few new inter-sample peaks a hair over the ceiling: one more pass.
+  if (best.reductionDb > 0 && truePeakDb(best.samples) > target.ceilingDb) {
+    const again = limitPeaks(best.samples, rate, { ceilingDb: target.ceilingDb - 0.05 });
+    best = { ...best, samples: again.samples };
   }
   return { samples: best.samples, sourceLufs, gainDb: best.gainDb, limitedDb: best.reductionDb };
 }
