@@ -37,6 +37,20 @@ describe("state machine", () => {
     },
   );
 
+  it.each([...catalog.exercises.keys()].flatMap((e) => PACE_IDS.map((p) => [e, p] as const)))(
+    "speaks exercise %s alone at the %s pace in valid responses",
+    (exerciseId, pace) => {
+      let t = transition(ctx, { ...initialState(), pace, safetyNoteSeen: true }, { type: "pickExercise", exerciseId });
+      for (let turns = 0; !t.say.endSession; turns++) {
+        checkSpeech(t.say.speech, `${exerciseId}/${pace} turn ${turns}`);
+        if (turns === 0) expect(t.say.speech).toContain(catalog.exercises.get(exerciseId)!.title.replace("'", "&apos;"));
+        t = transition(ctx, t.state, { type: "next" });
+        expect(turns).toBeLessThan(20);
+      }
+      expect(t.state.completedSessions).toBe(1);
+    },
+  );
+
   it("gives the safety note once per user", () => {
     const first = transition(ctx, initialState(), { type: "launch" });
     expect(first.say.speech).toContain("not a substitute for professional medical advice");
