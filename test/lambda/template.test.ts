@@ -109,6 +109,16 @@ describe("lambda/template.yaml names every resource the skill needs", () => {
     expect(dynamo.Resource).toEqual({ "Fn::GetAtt": [logicalId("AWS::DynamoDB::Table"), "Arn"] });
   });
 
+  it("allows every DynamoDB call the skill's persistence makes (fails when the code starts using a new one)", () => {
+    const source = readFileSync("skill/persistence/dynamo.ts", "utf8");
+    const commands = [...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!);
+    expect(commands.length).toBeGreaterThan(0);
+    const itemAction: Record<string, string> = { Get: "GetItem", Put: "PutItem", Update: "UpdateItem", Delete: "DeleteItem" };
+    const role = resource("AWS::IAM::Role").Properties;
+    const allowed = (role.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>).flatMap((p) => p.PolicyDocument.Statement).flatMap((s) => s.Action);
+    for (const command of commands) expect(allowed, `${command}Command`).toContain(`dynamodb:${itemAction[command] ?? command}`);
+  });
+
   it("outputs the skill endpoint ARN (the key ask-cli reads), the audio base URL and the bucket name", () => {
     expect(template.Outputs.SkillEndpoint!.Value).toEqual({ "Fn::GetAtt": [logicalId("AWS::Lambda::Function"), "Arn"] });
     expect(template.Outputs.AudioBaseUrl!.Value).toEqual({ "Fn::Sub": `https://\${${logicalId("AWS::CloudFront::Distribution")}.DomainName}/alexa` });
