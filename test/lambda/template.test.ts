@@ -145,9 +145,14 @@ describe("ask deploy wiring (ask-resources.json + hooks/build.sh)", () => {
     expect(Object.keys(template.Parameters).sort()).toEqual([...new Set(passed)].sort());
   });
 
-  it("builds the zip through the custom build hook ask-cli runs", () => {
+  it("builds the zip through the custom build hook ask-cli runs, from ask-cli's own folder, to a relative path", () => {
     accessSync("hooks/build.sh", constants.X_OK);
-    expect(readFileSync("hooks/build.sh", "utf8")).toMatch(/npm run --silent build\s+cp dist\/lambda\/function\.zip "\$out"/);
+    // ask-cli runs `hooks/build.sh <zip> <debug>` with its build folder (.ask/lambda/...) as the working directory.
+    const askBuildFolder = mkdtempSync(join(tmpdir(), "ubr-ask-build-"));
+    const run = spawnSync(join(process.cwd(), "hooks/build.sh"), ["build.zip", "false"], { cwd: askBuildFolder, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(askBuildFolder, "build.zip")).equals(readFileSync("dist/lambda/function.zip"))).toBe(true);
+    expect(spawnSync("unzip", ["-Z1", join(askBuildFolder, "build.zip")], { encoding: "utf8" }).stdout.trim()).toBe("index.mjs");
   });
 });
 
