@@ -49,6 +49,30 @@ export interface TrackOutput {
   sha256: string;
 }
 
+/** A track's PCM before encoding: the layout of levelled clips and the one gain that puts it on target. */
+export interface AssembledTrack {
+  layout: Layout;
+  /** Loudness of the layout before the gain, measured in Node (BS.1770). */
+  predictedLufs: number;
+  gainDb: number;
+}
+
+/**
+ * Levels the clips (to the target plus what edge blocks and the encoder take away) and lays the track out;
+ * the small rest is one gain on the whole track. Exported for the bench's bare-encode floor.
+ */
+export function assembleTrack(input: Omit<TrackInput, "outFile">, cache: Map<string, LevelledClip>, ceilingDb: number): AssembledTrack {
+  const { profile } = input;
+  // Speech next to silence makes edge blocks that pull the track's gated loudness under its clips', and the
+  // encoder takes a little more: clips aim that much higher, and the small rest is one gain on the track.
+  const layout = layoutLevelled(input, cache, profile.targetLufs + profile.encoderLossLu + EDGE_ALLOWANCE_LU, ceilingDb);
+  const meter = new LoudnessMeter(input.rate);
+  for (const chunk of layoutPcm(layout)) meter.push(chunk);
+  const predictedLufs = meter.integratedLufs();
+  const gainDb = Number.isFinite(predictedLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - predictedLufs, -6, 3) : 0;
+  return { layout, predictedLufs, gainDb };
+}
+
 /** Renders one timeline to one MP3 (the only place a track is encoded). */
 export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
   const { profile, rate } = input;
@@ -60,13 +84,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
       let correctionDb = 0;
       const passes: TrackOutput["passes"] = [];
       for (let encodes = 1; ; encodes++) {
-        // Speech next to silence makes edge blocks that pull the track's gated loudness under its clips', and the
-        // encoder takes a little more: clips aim that much higher, and the small rest is one gain on the track.
-        const layout = layoutLevelled(input, cache, profile.targetLufs + profile.encoderLossLu + EDGE_ALLOWANCE_LU, ceilingDb);
-        const meter = new LoudnessMeter(rate);
-        for (const chunk of layoutPcm(layout)) meter.push(chunk);
-        const trackLufs = meter.integratedLufs();
-        const residualDb = Number.isFinite(trackLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - trackLufs, -6, 3) : 0;
+        const { layout, predictedLufs: trackLufs, gainDb: residualDb } = assembleTrack(input, cache, ceilingDb);
         const metadataFile = join(workDir, "metadata.txt");
         await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
         await encodeMp3(layoutPcm(layout, dbToGain(residualDb + correctionDb)), tempFile, {
@@ -96,7 +114,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
 }
 
 // Lays out the timeline from clips levelled to (target, ceiling), memoized across tracks of the run.
-function layoutLevelled(input: TrackInput, cache: Map<string, LevelledClip>, targetLufs: number, ceilingDb: number): Layout {
+function layoutLevelled(input: Omit<TrackInput, "outFile">, cache: Map<string, LevelledClip>, targetLufs: number, ceilingDb: number): Layout {
   const { profile, rate } = input;
   const levelled = (key: string, make: () => Float32Array, target: number) => {
     const cacheKey = `${profile.id}|${target.toFixed(2)}|${ceilingDb.toFixed(2)}|${key}`;

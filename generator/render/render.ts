@@ -159,7 +159,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
           integratedLufs: out.loudness.integratedLufs,
           truePeakDbtp: out.loudness.truePeakDbtp,
           encodes: out.encodes,
-          passes: out.passes.map((p) => ({ gainDb: round2(p.gainDb), integratedLufs: p.measured.integratedLufs, truePeakDbtp: p.measured.truePeakDbtp })),
+          passes: out.passes.map((p) => ({ ceilingDb: p.ceilingDb, gainDb: p.gainDb, integratedLufs: p.measured.integratedLufs, truePeakDbtp: p.measured.truePeakDbtp })),
         },
         profile: state.profile.id,
         sha256: out.sha256,
@@ -193,10 +193,6 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     wallMs: Math.round(performance.now() - started),
     manifests: states.map((s) => join(s.dir, "manifest.json")),
   };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {
