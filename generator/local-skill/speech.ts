@@ -64,3 +64,19 @@ export function ssmlToText(ssml: string): string {
   flushPause();
   return out.join("").replace(/\s+/g, " ").replace(/\s+([.,!?;:])/g, "$1").trim();
 }
+
+/** Wraps a line at word boundaries for a terminal of `width` columns; continuation lines get `indent`. */
+export function wrapLine(line: string, width: number, indent = "  "): string {
+  if (width < 20 || line.length <= width) return line;
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (candidate.length > width && current.trim()) {
+      lines.push(current);
+      current = indent + word;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines.join("\n");
+}

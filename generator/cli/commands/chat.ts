@@ -5,6 +5,7 @@ import type { CommandModule } from "yargs";
 import { createSkill } from "../../../skill/index.js";
 import { localSkillConfig } from "../../local-skill/config.js";
 import { ChatSession } from "../../local-skill/chat.js";
+import { wrapLine } from "../../local-skill/speech.js";
 import { MemoryPersistenceAdapter } from "../../local-skill/memory-persistence.js";
 import { UtteranceRouter, type InteractionModel } from "../../local-skill/utterances.js";
 
@@ -57,7 +58,8 @@ export const chatCommand: CommandModule<object, ChatArgs> = {
     });
     const interactive = process.stdin.isTTY === true;
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
-    const print = (line: string) => process.stdout.write(`${line}\n`);
+    // In a terminal, long answers wrap at words; piped output keeps one line per answer (easy to grep and test).
+    const print = (line: string) => process.stdout.write(`${interactive ? wrapLine(line, process.stdout.columns ?? 100) : line}\n`);
     if (interactive) {
       print(`Talking to "${router.invocationName}" (${args.locale}). Try: start ${router.invocationName} · next · it hurts · help. Ctrl+D leaves.`);
       rl.setPrompt("you> ");

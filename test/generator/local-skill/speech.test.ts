@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakMs, ssmlToText } from "../../../generator/local-skill/speech.js";
+import { breakMs, ssmlToText, wrapLine } from "../../../generator/local-skill/speech.js";
 
 describe("ssmlToText (what `upper-back chat` prints)", () => {
   it("shows a 25 s hold chained as 10 s + 10 s + 5 s breaks as one pause", () => {
@@ -25,5 +25,10 @@ describe("ssmlToText (what `upper-back chat` prints)", () => {
 
   it("shows a pause that ends the speech", () => {
     expect(ssmlToText('<speak>Rest. <break time="10s"/></speak>')).toBe("Rest. [pause 10 s]");
+  });
+
+  it("wraps long lines at words for a terminal, indenting continuations", () => {
+    expect(wrapLine("Alexa: one two three four five six seven", 20)).toBe("Alexa: one two three\n  four five six\n  seven");
+    expect(wrapLine("short", 20)).toBe("short");
   });
 });
