@@ -1,7 +1,7 @@
 // Each clip is levelled once (trimmed, gained to the profile's loudness, peaks limited), so a track made of
 // levelled clips and exact silence lands on target without a second pass: silence is gated out of loudness.
 import { limitPeaks } from "./limiter.js";
-import { dbToGain, integratedLufs, truePeakDb } from "./loudness.js";
+import { dbToGain, integratedLufs, truePeakDb, truePeakEnvelope } from "./loudness.js";
 
 /** s16le PCM (the TTS contract) → float samples in [-1, 1). */
 export function s16leToFloat(pcm: Buffer): Float32Array {
@@ -56,9 +56,10 @@ export interface LevelledClip {
 export function levelClip(samples: Float32Array, rate: number, target: LevelTarget): LevelledClip {
   const sourceLufs = integratedLufs(samples, rate);
   if (!Number.isFinite(sourceLufs)) return { samples: Float32Array.from(samples), sourceLufs, gainDb: 0, limitedDb: 0 };
+  const envelope = truePeakEnvelope(samples);
   const attempt = (gainDb: number) => {
     const gain = dbToGain(gainDb);
-    const limited = limitPeaks(samples.map((s) => s * gain), rate, { ceilingDb: target.ceilingDb });
+    const limited = limitPeaks(samples.map((s) => s * gain), rate, { ceilingDb: target.ceilingDb }, { envelope, scale: gain });
     return { gainDb, ...limited, lufs: integratedLufs(limited.samples, rate) };
   };
   let previous = attempt(target.targetLufs - sourceLufs);

@@ -15,9 +15,15 @@ export interface LimiterOptions {
  * Returns a limited copy of `samples` whose (4× oversampled) peaks stay at or under the ceiling, and the
  * deepest gain reduction applied in dB (0 when nothing was over).
  */
-export function limitPeaks(samples: Float32Array, rate: number, opts: LimiterOptions): { samples: Float32Array; reductionDb: number } {
-  const ceiling = dbToGain(opts.ceilingDb);
-  const env = truePeakEnvelope(samples);
+export function limitPeaks(
+  samples: Float32Array,
+  rate: number,
+  opts: LimiterOptions,
+  /** The true-peak envelope of `samples` divided by `scale` (it is linear in gain: computed once per clip, reused). */
+  known?: { envelope: Float32Array; scale: number },
+): { samples: Float32Array; reductionDb: number } {
+  const ceiling = dbToGain(opts.ceilingDb) / (known?.scale ?? 1);
+  const env = known?.envelope ?? truePeakEnvelope(samples);
   const n = samples.length;
   // Gain each sample needs on its own.
   const need = new Float32Array(n);

@@ -145,22 +145,26 @@ const PHASES = interpolatorPhases();
  * interpolated values around it. Used by the limiter and by `truePeakDb`.
  */
 export function truePeakEnvelope(samples: Float32Array): Float32Array {
-  const phases = PHASES;
-  const out = new Float32Array(samples.length);
+  const [, p1, p2, p3] = PHASES as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const n = samples.length;
+  const out = new Float32Array(n);
   const half = TAPS_PER_PHASE / 2;
-  for (let n = 0; n < samples.length; n++) {
-    let peak = Math.abs(samples[n]!);
-    for (let p = 1; p < OVERSAMPLE; p++) {
-      const h = phases[p]!;
-      let v = 0;
-      for (let k = 0; k < TAPS_PER_PHASE; k++) {
-        const idx = n + half - k;
-        if (idx >= 0 && idx < samples.length) v += h[k]! * samples[idx]!;
-      }
-      const a = Math.abs(v);
-      if (a > peak) peak = a;
+  // Zero-padded copy so the inner loop needs no bounds checks.
+  const padded = new Float32Array(n + TAPS_PER_PHASE);
+  padded.set(samples, half);
+  for (let i = 0; i < n; i++) {
+    // padded[i + TAPS_PER_PHASE - k] = samples[i + half - k]
+    const base = i + TAPS_PER_PHASE;
+    let v1 = 0;
+    let v2 = 0;
+    let v3 = 0;
+    for (let k = 0; k < TAPS_PER_PHASE; k++) {
+      const x = padded[base - k]!;
+      v1 += p1[k]! * x;
+      v2 += p2[k]! * x;
+      v3 += p3[k]! * x;
     }
-    out[n] = peak;
+    out[i] = Math.max(Math.abs(samples[i]!), Math.abs(v1), Math.abs(v2), Math.abs(v3));
   }
   return out;
 }
