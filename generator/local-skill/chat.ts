@@ -3,7 +3,7 @@
 // offset it reached), and renders every answer as readable lines.
 import type { Skill as CustomSkill } from "ask-sdk-core";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
-import { audioPlayerEvent, intentRequest, launchRequest, newConversation, type Conversation } from "./requests.js";
+import { audioPlayerEvent, intentRequest, launchRequest, newConversation, sessionEndedRequest, type Conversation } from "./requests.js";
 import { ssmlToText } from "./speech.js";
 import type { UtteranceRouter } from "./utterances.js";
 
@@ -62,6 +62,15 @@ export class ChatSession {
     if (routed.kind === "intent") lines.push(`  → ${routed.name}${this.describeSlots(routed.slots)}`);
     lines.push(...(await this.send(request)));
     return lines;
+  }
+
+  /** The person went away with the session open: Alexa then sends SessionEndedRequest (the skill saves progress). */
+  async leave(): Promise<string[]> {
+    if (!this.sessionOpen) return [];
+    this.syncPlayerContext();
+    const answer = await this.invoke(sessionEndedRequest(this.conversation, "EXCEEDED_MAX_REPROMPTS"));
+    this.sessionOpen = false;
+    return typeof answer === "string" ? [answer] : ["  (session ended: no answer, as when you walk away)"];
   }
 
   /** Whether the skill kept the session open after the last answer. */

@@ -73,5 +73,6 @@ export const chatCommand: CommandModule<object, ChatArgs> = {
       }
       if (interactive) rl.prompt();
     }
+    for (const out of await chat.leave()) print(out);
   },
 };

@@ -30,6 +30,14 @@ describe("ChatSession (the engine of `upper-back chat`)", () => {
     const stop = await chat.say("stop");
     expect(stop).toContain("  (session closed)");
     expect(chat.isSessionOpen).toBe(false);
+    expect(await chat.leave()).toEqual([]);
+  });
+
+  it("ends an open session with SessionEndedRequest when the person leaves", async () => {
+    const chat = new ChatSession(createSkill({}), new UtteranceRouter(model));
+    await chat.say("start upper back routine");
+    expect(await chat.leave()).toEqual(["  (session ended: no answer, as when you walk away)"]);
+    expect(chat.isSessionOpen).toBe(false);
   });
 
   it("acts as the device's player in AudioPlayer mode: stop during playback pauses, resume keeps the offset", async () => {
