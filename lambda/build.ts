@@ -162,7 +162,11 @@ function inputsOf(metafile: Metafile | undefined): string[] {
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const manifestArg = process.argv.indexOf("--manifest");
-  const built = await buildLambda(manifestArg > 0 ? { manifestPath: process.argv[manifestArg + 1] } : {});
+  const built = await buildLambda(manifestArg > 0 ? { manifestPath: process.argv[manifestArg + 1] } : {}).catch((error: Error) => {
+    // Content and manifest errors already name the file, the field and the fix; a stack trace adds nothing.
+    process.stderr.write(`npm run build: ${error.message}\n`);
+    process.exit(1);
+  });
   process.stdout.write(
     `Built ${relative(process.cwd(), built.bundlePath)} (${built.bundleBytes} bytes) and ${relative(process.cwd(), built.zipPath)} ` +
       `(${built.zipBytes} bytes); ${built.manifestEmbedded ? `render manifest embedded (${built.trackCount} tracks)` : "no alexa-profile render manifest (dist/sessions/alexa/manifest.json): the skill speaks only, until you `npm run render` and build again"}.\n`,
