@@ -85,6 +85,8 @@ export interface Mp3EncodeOptions {
   metadataFile: string;
   /** Optional cover image (JPEG or PNG) embedded as ID3 APIC. */
   artworkFile?: string;
+  /** Encoder low-pass in Hz (LAME's own choice when absent). */
+  lowpassHz?: number;
   /** Extra gain in dB applied by ffmpeg (the corrective pass); 0 = none. */
   gainDb?: number;
   signal?: AbortSignal;
@@ -114,6 +116,7 @@ export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Floa
     "-c:a", "libmp3lame", "-b:a", `${opts.bitrateKbps}k`, "-ar", String(opts.outputRate), "-ac", "1",
     "-id3v2_version", "3", "-write_xing", "1",
   );
+  if (opts.lowpassHz) outputOptions.push("-cutoff", String(opts.lowpassHz));
   // Spread, not an array: fluent-ffmpeg splits array items at a single space ("comment=Cover (front)").
   cmd.outputOptions(...outputOptions).format("mp3").output(outFile);
   source.on("error", (error) => cmd.kill("SIGKILL") && void error);

@@ -36,6 +36,9 @@ export interface LevelTarget {
   targetLufs: number;
   /** Peak ceiling for the clip, dBTP. */
   ceilingDb: number;
+  /** Limiter timing (defaults: 1 ms attack, 20 ms release). */
+  attackMs?: number;
+  releaseMs?: number;
 }
 
 /** A clip ready for assembly and what was done to it (kept for the summary and for tuning). */
@@ -59,7 +62,7 @@ export function levelClip(samples: Float32Array, rate: number, target: LevelTarg
   const envelope = truePeakEnvelope(samples);
   const attempt = (gainDb: number) => {
     const gain = dbToGain(gainDb);
-    const limited = limitPeaks(samples.map((s) => s * gain), rate, { ceilingDb: target.ceilingDb }, { envelope, scale: gain });
+    const limited = limitPeaks(samples.map((s) => s * gain), rate, { ceilingDb: target.ceilingDb, attackMs: target.attackMs, releaseMs: target.releaseMs }, { envelope, scale: gain });
     return { gainDb, ...limited, lufs: integratedLufs(limited.samples, rate) };
   };
   let previous = attempt(target.targetLufs - sourceLufs);
