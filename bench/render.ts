@@ -77,6 +77,7 @@ try {
       clipsSynthesized: cold.summary.clips.synthesized,
       encodes: cold.summary.encodes,
       filesWritten: cold.summary.files.written,
+      stageSecondsSummedOverTracks: Object.fromEntries(Object.entries(cold.summary.stages).map(([k, v]) => [k.replace(/Ms$/, ""), seconds(v)])),
     },
     warm: {
       wallSeconds: seconds(warm.wallMs),

@@ -41,7 +41,7 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
  */
 export const PROFILES: Record<ProfileId, AudioProfile> = {
   download: { id: "download", targetLufs: -16, truePeakLimitDb: -1, peakMarginDb: 1.8, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 44100, bitrateKbps: 64, subdir: "" },
-  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 4, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 22050, bitrateKbps: 64, subdir: "alexa" },
+  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 4.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 22050, bitrateKbps: 64, subdir: "alexa" },
 };
 
 /** What Alexa's SSML <audio> requires: MP3, 48 kbps, 24000 Hz (used for the chime files the skill plays). */

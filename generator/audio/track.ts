@@ -45,6 +45,8 @@ export interface TrackOutput {
   encodes: number;
   /** Each encode: loudness predicted in Node before it, and measured by ffmpeg after it (tuning, the bench). */
   passes: { predictedLufs: number; ceilingDb: number; gainDb: number; measured: MeasuredLoudness }[];
+  /** Wall time per stage, ms (levelling and layout in Node, the encode, the ffmpeg measurement), summed over passes. */
+  timings: { assembleMs: number; encodeMs: number; measureMs: number };
   bytes: number;
   sha256: string;
 }
@@ -83,10 +85,18 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
       let ceilingDb = profile.truePeakLimitDb - (input.peakMarginDb ?? profile.peakMarginDb);
       let correctionDb = 0;
       const passes: TrackOutput["passes"] = [];
+      const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
+      let clock = performance.now();
+      const lap = (stage: keyof typeof timings) => {
+        const now = performance.now();
+        timings[stage] += now - clock;
+        clock = now;
+      };
       for (let encodes = 1; ; encodes++) {
         const { layout, predictedLufs: trackLufs, gainDb: residualDb } = assembleTrack(input, cache, ceilingDb);
         const metadataFile = join(workDir, "metadata.txt");
         await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
+        lap("assembleMs");
         await encodeMp3(layoutPcm(layout, dbToGain(residualDb + correctionDb)), tempFile, {
           inputRate: rate,
           outputRate: profile.sampleRate,
@@ -96,14 +106,16 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
           artworkFile: input.artworkFile,
           signal: input.signal,
         });
+        lap("encodeMs");
         const loudness = await measureLoudness(tempFile, input.signal);
+        lap("measureMs");
         passes.push({ predictedLufs: trackLufs, ceilingDb, gainDb: residualDb + correctionDb, measured: loudness });
         const loudnessOff = Math.abs(loudness.integratedLufs - profile.targetLufs) > profile.toleranceLu;
         const peakOver = loudness.truePeakDbtp > profile.truePeakLimitDb;
         if ((!loudnessOff && !peakOver) || encodes >= 3) {
           await input.beforeRename?.(tempFile);
           const bytes = await readFile(tempFile);
-          return { layout, loudness, encodes, passes, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+          return { layout, loudness, encodes, passes, timings, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
         }
         correctionDb += profile.targetLufs - loudness.integratedLufs;
         // Deeper limiting raises the overshoot a little too (measured), so step past the miss by half a dB.

@@ -65,6 +65,8 @@ export interface RenderSummary {
   /** Audio encoded in this run (all profiles), ms. */
   encodedAudioMs: number;
   encodes: number;
+  /** Summed wall time of the track stages across all tracks (they overlap when concurrency > 1), ms. */
+  stages: { clipsMs: number; assembleMs: number; encodeMs: number; measureMs: number };
   clips: { requested: number; synthesized: number; cacheHits: number };
   files: { written: number; unchanged: number };
   engine: EngineUsage & { id: string; voice: string };
@@ -114,11 +116,13 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
   const levelCache = new Map<string, LevelledClip>();
   let encodes = 0;
+  const stages = { clipsMs: 0, assembleMs: 0, encodeMs: 0, measureMs: 0 };
   // Largest MP3 peak overshoot seen per profile (measured TP − PCM ceiling − gain): later tracks keep that much more room.
   const overshoot = new Map<string, number>();
   let encodedAudioMs = 0;
   let done = 0;
   try {
+    const clipsStarted = performance.now();
     const clips = await prepareClips(texts, cache, {
       ratePercent,
       sampleRate: engine.sampleRate,
@@ -126,6 +130,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
       signal: options.signal,
       onClip: (n, total) => emit({ type: "clip", done: n, total }),
     });
+    stages.clipsMs = performance.now() - clipsStarted;
     await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
       const out = await renderTrack({
         timeline: track.timeline,
@@ -166,6 +171,9 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         key,
       });
       encodes += out.encodes;
+      stages.assembleMs += out.timings.assembleMs;
+      stages.encodeMs += out.timings.encodeMs;
+      stages.measureMs += out.timings.measureMs;
       encodedAudioMs += out.layout.durationMs;
       files.written++;
       emit({ type: "track", done: ++done, total: jobs.length, id: track.id, profile: state.profile.id, durationMs: out.layout.durationMs, encodes: out.encodes });
@@ -187,6 +195,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,
+    stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },
     clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared },
     files,
     engine: { id: engine.id, voice: engine.voice, ...engine.usage() },
