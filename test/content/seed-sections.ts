@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The source article every `seed:` quote must come from. */
-export const SEED_FILE = fileURLToPath(new URL("../../../shared/seeds/000_996dd75dd00b8cf8.txt", import.meta.url));
+export const SEED_FILE = fileURLToPath(new URL("../../content/source/seed-article.txt", import.meta.url));
 
 /** What the seed says about one exercise, found by reading the article, not by a hand-copied list. */
 export interface SeedSection {
