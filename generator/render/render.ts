@@ -141,7 +141,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         artworkFile: options.artworkFile,
         outFile: join(state.dir, track.file),
         levelCache,
-        peakMarginDb: Math.max(state.profile.peakMarginDb, (overshoot.get(state.profile.id) ?? -Infinity) + 0.3),
+        peakMarginDb: learnedMargin(state.profile.peakMarginDb, overshoot.get(state.profile.id)),
         signal: options.signal,
         beforeRename: options.beforeRename && ((temp) => options.beforeRename!(track, state.profile, temp)),
       });
@@ -202,6 +202,13 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     wallMs: Math.round(performance.now() - started),
     manifests: states.map((s) => join(s.dir, "manifest.json")),
   };
+}
+
+// The profile's margin, or the largest overshoot seen plus 0.3 dB rounded up to half a dB (so clips are
+// re-levelled at a new ceiling rarely, not after every track).
+function learnedMargin(profileMarginDb: number, overshootDb: number | undefined): number {
+  if (overshootDb === undefined || overshootDb + 0.3 <= profileMarginDb) return profileMarginDb;
+  return Math.ceil((overshootDb + 0.3) * 2) / 2;
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {
