@@ -32,6 +32,8 @@ export function progressReporter(out: NodeJS.WriteStream | NodeJS.WritableStream
       } else if (event.type === "clip") {
         if (tty) draw(event.done, event.total, "phrases ready");
         else if (event.done === event.total) line(`phrases ready: ${event.total}`);
+      } else if (event.type === "track-start") {
+        if (tty) draw(event.done, event.total, `encoding ${event.profile} ${event.id}…`);
       } else if (event.type === "track") {
         const label = `${event.profile} ${event.id} (${Math.round(event.durationMs / 1000)} s${event.encodes > 1 ? `, ${event.encodes} encodes` : ""})`;
         if (tty) draw(event.done, event.total, label);

@@ -51,6 +51,7 @@ export interface RenderOptions {
 export type RenderEvent =
   | { type: "planned"; jobs: number; unchanged: number; texts: number }
   | { type: "clip"; done: number; total: number }
+  | { type: "track-start"; done: number; total: number; id: string; profile: string }
   | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
   | { type: "published"; files: number; changed: number };
 
@@ -132,6 +133,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     });
     stages.clipsMs = performance.now() - clipsStarted;
     await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
+      emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: state.profile.id });
       const out = await renderTrack({
         timeline: track.timeline,
         clip: clips.get,
