@@ -66,7 +66,12 @@ function changePace(ctx: MachineContext, state: SkillState, direction: "slower" 
 }
 
 function pain(ctx: MachineContext, state: SkillState): Transition {
-  const result = ask(ctx, { ...state, pending: { kind: "pain" } }, say.painAdvice(state.pace).map(line), say.PAIN_REPROMPT);
+  const progress = state.progress;
+  const hasNext = progress !== undefined && progress.index + 1 < sequenceOf(ctx.catalog, progress.source).length;
+  // With nothing after this exercise, going on "gently" would only end the session, so it ends now, kindly.
+  const result = hasNext
+    ? ask(ctx, { ...state, pending: { kind: "pain" } }, say.painAdvice(state.pace, true).map(line), say.PAIN_REPROMPT)
+    : tell(ctx, { ...state, pending: undefined }, say.painAdvice(state.pace, false).map(line));
   return state.progress?.audio || streaming(ctx, state) ? { ...result, say: { ...result.say, audio: { type: "stop" } } } : result;
 }
 

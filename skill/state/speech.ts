@@ -55,18 +55,19 @@ export const HELP =
   "You can say start the routine, or name an exercise, like cat cow or child's pose. You can ask what exercises there are, or how to do one. " +
   "During an exercise, say next, repeat, previous, skip, start over, slower, or faster. If anything hurts, say it hurts. To finish, say stop.";
 
-/** The immediate answer to "it hurts": stop, rest, see a professional if it persists. */
-export function painAdvice(pace: PaceId): string[] {
-  const offer =
-    pace === "gentle"
-      ? "Would you like to move on to the next exercise, gently? Say yes to go on, or no to end here."
-      : "Would you like to carry on at a gentler pace? Say yes to go on gently, or no to end here.";
-  return [
+/** The immediate answer to "it hurts": stop, rest, see a professional if it persists; then offer the next exercise, gently, if there is one. */
+export function painAdvice(pace: PaceId, hasNext: boolean): string[] {
+  const advice = [
     "Stop the exercise now, and slowly come out of the position.",
     "Rest in a comfortable position and breathe easily.",
     "If the pain persists, or it is sharp, please see a doctor or a physiotherapist before you exercise again.",
-    offer,
   ];
+  if (!hasNext) return [...advice, "Let's stop here for today. Take care."];
+  const offer =
+    pace === "gentle"
+      ? "Would you like to skip this one and move on to the next exercise, gently? Say yes to go on, or no to end here."
+      : "Would you like to skip this one and go on with the next exercise at a gentler pace? Say yes to go on gently, or no to end here.";
+  return [...advice, offer];
 }
 
 export const PAIN_REPROMPT = "Say yes to go on gently, or no to end here.";

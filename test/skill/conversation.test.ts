@@ -151,6 +151,18 @@ describe("safety, pace and the built-ins", () => {
     expect(headingOf(yes)).toContain("Exercise 3 of");
   });
 
+  it("ends kindly on 'it hurts' during a single exercise, with nothing left to go on to", async () => {
+    const { alexa } = harness();
+    await alexa.utter("ask upper back routine for cat cow");
+    const r: any = await alexa.utter("it hurts");
+    const text = said(r);
+    expect(text).toMatch(/^Stop the exercise now/);
+    expect(text).toContain("doctor or a physiotherapist");
+    expect(text).not.toContain("gentler pace");
+    expect(text).toContain("Let's stop here for today.");
+    expect(r.response.shouldEndSession).toBe(true);
+  });
+
   it("ends the session when the user declines to go on after pain", async () => {
     const { alexa } = harness();
     await alexa.utter("start upper back routine");
