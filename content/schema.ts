@@ -3,6 +3,14 @@ import { z } from "zod";
 /** Kebab-case id, as the design fixes them (`neck-rotation`, `desk-break`). */
 export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. cat-cow");
 
+/** Provenance fields shared by every spoken line and range: a seed quote, or authored: true. */
+const provenance = {
+  seed: z.string().min(1).optional(),
+  authored: z.literal(true).optional(),
+};
+const oneProvenance = (l: { seed?: string; authored?: true }) => (l.seed === undefined) !== (l.authored === undefined);
+const PROVENANCE_MESSAGE = { message: "give exactly one of seed (a verbatim quote of the source) or authored: true" };
+
 /**
  * Every spoken line says where it comes from: `seed` quotes the source article verbatim
  * (a whole sentence or more), `authored: true` marks text we wrote where the seed is silent.
@@ -10,27 +18,21 @@ export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-ca
 export const Line = z
   .object({
     say: z.string().min(1, "say must not be empty"),
-    seed: z.string().min(1).optional(),
-    authored: z.literal(true).optional(),
+    ...provenance,
   })
   .strict()
-  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
-    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
-  });
+  .refine(oneProvenance, PROVENANCE_MESSAGE);
 
 /** A numeric range from the seed (`Hold for 15-30 seconds`) or authored where the seed is silent. */
 export const Range = z
   .object({
     min: z.number().positive(),
     max: z.number().positive(),
-    seed: z.string().min(1).optional(),
-    authored: z.literal(true).optional(),
+    ...provenance,
   })
   .strict()
   .refine((r) => r.max >= r.min, { message: "max must be at least min", path: ["max"] })
-  .refine((r) => (r.seed === undefined) !== (r.authored === undefined), {
-    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
-  });
+  .refine(oneProvenance, PROVENANCE_MESSAGE);
 
 export const Side = z.enum(["right", "left"]);
 
@@ -42,8 +44,7 @@ export const Side = z.enum(["right", "left"]);
 export const Phase = z
   .object({
     say: z.string().min(1),
-    seed: z.string().min(1).optional(),
-    authored: z.literal(true).optional(),
+    ...provenance,
     pause: z.union([z.literal("hold"), z.number().positive().max(120)]).optional(),
     pauseKind: z.enum(["breath", "movement"]).optional(),
     side: Side.optional(),
@@ -51,9 +52,7 @@ export const Phase = z
     cue: z.string().min(1).optional(),
   })
   .strict()
-  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
-    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
-  });
+  .refine(oneProvenance, PROVENANCE_MESSAGE);
 
 export const Variant = z
   .object({
@@ -77,13 +76,10 @@ export const Caution = z
   .object({
     kind: z.enum(["contraindication", "stop-on-pain", "consult", "form"]),
     say: z.string().min(1),
-    seed: z.string().min(1).optional(),
-    authored: z.literal(true).optional(),
+    ...provenance,
   })
   .strict()
-  .refine((l) => (l.seed === undefined) !== (l.authored === undefined), {
-    message: "give exactly one of seed (a verbatim quote of the source) or authored: true",
-  });
+  .refine(oneProvenance, PROVENANCE_MESSAGE);
 
 export const Exercise = z
   .object({
