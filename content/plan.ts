@@ -10,11 +10,18 @@ export interface ExercisePlanOptions {
   position?: { index: number; total: number };
 }
 
-const SPEECH_WORDS_PER_MINUTE = 170;
+// Fitted to rendered clips: the embedded voice speaks ~220 words a minute plus ~370 ms of silence at a
+// clip's edges; Polly's neural voices are slower, so the estimate sits between the two.
+const SPEECH_WORDS_PER_MINUTE = 200;
+const CLIP_EDGES_MS = 300;
 const CHIME_MS = 600;
 const COUNTDOWN_MS = 3000;
 /** Time to settle into each setup step before the next instruction. */
 const SETUP_PAUSE_MS = 1500;
+/** Time to get into the starting position (the first setup step of an exercise or variant). */
+const SETTLE_PAUSE_MS = 3000;
+/** Least rest before an exercise in another position (getting down to the mat, fetching the roller). */
+const MOVE_REST_SECONDS = 10;
 
 /** Picks a value inside a seed range; deterministic, whole numbers. */
 export function pick(range: { min: number; max: number }, fraction: number): number {
@@ -95,10 +102,10 @@ function variantCues(variant: VariantT, pace: PaceT, maxReps: number | undefined
   const cues: Cue[] = [];
   const { holdSeconds, reps } = dose(variant, pace, maxReps);
   if (titled) cues.push({ type: "speech", text: `${variant.title}.`, role: "title", setStart: true });
-  for (const line of variant.setup) {
+  variant.setup.forEach((line, i) => {
     cues.push({ type: "speech", text: line.say, role: "setup" });
-    cues.push({ type: "pause", ms: Math.round(SETUP_PAUSE_MS * pace.movementScale), purpose: "transition" });
-  }
+    cues.push({ type: "pause", ms: Math.round((i === 0 ? SETTLE_PAUSE_MS : SETUP_PAUSE_MS) * pace.movementScale), purpose: "transition" });
+  });
   if (variant.sides === "each") {
     (["right", "left"] as const).forEach((side, i) => {
       const text = i === 0 ? "Start with your right side." : "Switch sides. Now your left side.";
@@ -159,12 +166,17 @@ export function planRoutine(catalog: Catalog, routineId: string, pace: PaceId): 
     { type: "speech", text: `${routine.title}. ${routine.summary}`, role: "intro" },
     ...safetyIntro(catalog),
   ];
+  let previous: ExerciseT | undefined;
   routine.items.forEach((item: RoutineItemT, index) => {
-    if (index > 0 && p.restSeconds > 0) {
-      cues.push({ type: "speech", text: "Rest for a moment, and get ready for the next exercise.", role: "coach" });
-      cues.push({ type: "pause", ms: p.restSeconds * 1000, purpose: "rest" });
-    }
     const exercise = catalog.exercises.get(item.exercise)!;
+    if (previous) {
+      // A change of position (chair to mat, mat to roller) needs longer than a breather between seated moves.
+      const moving = !exercise.positions.some((position) => previous!.positions.includes(position));
+      const text = moving ? "Take your time to get into position for the next exercise." : "Rest for a moment, and get ready for the next exercise.";
+      const seconds = moving ? Math.max(p.restSeconds, MOVE_REST_SECONDS) : p.restSeconds;
+      if (seconds > 0) cues.push({ type: "speech", text, role: "coach" }, { type: "pause", ms: seconds * 1000, purpose: "rest" });
+    }
+    previous = exercise;
     cues.push(...exerciseCues(exercise, p, { variants: item.variants, maxReps: item.maxReps, position: { index, total: routine.items.length } }));
   });
   cues.push({ type: "speech", text: `That's the end of the ${routine.title.toLowerCase()}. Well done for taking care of your back.`, role: "outro" });
@@ -174,7 +186,7 @@ export function planRoutine(catalog: Catalog, routineId: string, pace: PaceId): 
 /** Estimated spoken length of text at a steady speaking rate (the render measures the real one). */
 export function estimateSpeechMs(text: string): number {
   const words = text.trim().split(/\s+/).length;
-  return Math.round((words * 60_000) / SPEECH_WORDS_PER_MINUTE) + 150;
+  return Math.round((words * 60_000) / SPEECH_WORDS_PER_MINUTE) + CLIP_EDGES_MS;
 }
 
 /** Estimated duration of a timeline, for `upper-back list` and the skill; the render measures the real one. */

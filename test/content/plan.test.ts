@@ -34,6 +34,21 @@ describe("planRoutine", () => {
     expect(rests).toHaveLength(routine.items.length - 1);
   });
 
+  it("gives longer to change position (chair to mat) than to rest between seated exercises", () => {
+    const t = planRoutine(catalog, "upper-back", "standard");
+    const rests: { ms: number; before: string }[] = [];
+    t.cues.forEach((c, i) => {
+      if (c.type !== "pause" || c.purpose !== "rest") return;
+      const chapter = t.cues.slice(i).find((n) => n.type === "chapter");
+      rests.push({ ms: c.ms, before: chapter && chapter.type === "chapter" ? chapter.exerciseId : "" });
+    });
+    const toMat = rests.find((r) => r.before === "cat-cow")!;
+    const seated = rests.find((r) => r.before === "neck-rotation")!;
+    expect(toMat.ms).toBeGreaterThanOrEqual(10_000);
+    expect(seated.ms).toBe(catalog.paces.standard.restSeconds * 1000);
+    expect(toMat.ms).toBeGreaterThan(seated.ms);
+  });
+
   it("gentle is never longer-held than deeper, and every pace stays inside the seed's ranges", () => {
     for (const exercise of catalog.exercises.values()) {
       for (const variant of exercise.variants) {
