@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { loadCatalog } from "../content/load.js";
-import { parseManifest, type Manifest } from "../generator/publish/manifest.js";
+import { readManifestSync, type Manifest } from "../generator/publish/manifest.js";
 import { serializeCatalog, type SerializedAssets } from "./assets.js";
 import { createZip } from "./zip.js";
 
@@ -35,15 +35,9 @@ export interface BuildResult {
 
 // Validated here so a broken manifest fails the build, not the skill. Per-segment timings are for the page and the
 // tests; the skill needs ids, files, lengths and chapters, so segments are emptied to keep the bundle small.
-function readManifest(path: string): Manifest | undefined {
+function readManifestForBundle(path: string): Manifest | undefined {
   if (!existsSync(path)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message}); re-run \`npx upper-back render\``);
-  }
-  const manifest = parseManifest(value, path);
+  const manifest = readManifestSync(path);
   return { tracks: manifest.tracks.map((track) => ({ ...track, segments: [] })) };
 }
 
@@ -103,7 +97,7 @@ export async function buildLambda(options: BuildOptions = {}): Promise<BuildResu
   const outDir = resolve(options.outDir ?? join(root, "dist/lambda"));
   const manifestPath = resolve(options.manifestPath ?? join(root, "dist/sessions/alexa/manifest.json"));
   const catalog = options.contentDir ? loadCatalog(options.contentDir) : loadCatalog();
-  const manifest = readManifest(manifestPath);
+  const manifest = readManifestForBundle(manifestPath);
   mkdirSync(outDir, { recursive: true });
   const bundlePath = join(outDir, "index.mjs");
 

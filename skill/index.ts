@@ -1,8 +1,8 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
 import { loadCatalog } from "../content/load.js";
-import { parseManifest, type Manifest } from "../generator/publish/manifest.js";
+import { parseManifest, readManifestSync, type Manifest } from "../generator/publish/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 import { audioHandlers } from "./handlers/audio.js";
 import { builtinHandlers } from "./handlers/builtins.js";
@@ -29,14 +29,7 @@ export const ALEXA_MANIFEST_PATH = "dist/sessions/alexa/manifest.json";
 function loadManifest(config: SkillConfig): Manifest | undefined {
   if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");
   const path = config.manifestPath ?? (existsSync(ALEXA_MANIFEST_PATH) ? ALEXA_MANIFEST_PATH : undefined);
-  if (!path) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new Error(`MANIFEST_PATH ${path}: cannot read the render manifest (${(error as Error).message}); run \`npx upper-back render\` or fix the path`);
-  }
-  return parseManifest(JSON.parse(text), path);
+  return path ? readManifestSync(path) : undefined;
 }
 
 function audioMode(config: SkillConfig, log: Log): SkillDeps["audio"] {

@@ -1,5 +1,6 @@
 // The manifest is the contract between the render and everything that lists its sessions (page, feed, skill):
 // one typed shape, one zod schema, and a reader whose errors name the file, the field and the fix.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { PausePurpose } from "../../content/timeline.js";
@@ -107,19 +108,16 @@ export function parseManifest(value: unknown, source = "manifest"): Manifest {
   );
 }
 
-/** Reads and validates a manifest file, so page, feed and skill never work from a broken one. */
-export async function readManifest(path: string): Promise<Manifest> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ManifestError(
-      code === "ENOENT"
-        ? `${path}: no manifest here (fix: run \`npx upper-back render\` first, or pass the folder it wrote to)`
-        : `${path}: cannot read the manifest: ${(error as Error).message}`,
-    );
-  }
+function unreadable(path: string, error: unknown): ManifestError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ManifestError(
+    code === "ENOENT"
+      ? `${path}: no manifest here (fix: run \`npx upper-back render\` first, or pass the folder it wrote to)`
+      : `${path}: cannot read the manifest: ${(error as Error).message}`,
+  );
+}
+
+function manifestFromText(text: string, path: string): Manifest {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -127,6 +125,28 @@ export async function readManifest(path: string): Promise<Manifest> {
     throw new ManifestError(`${path}: not valid JSON: ${(error as Error).message} (fix: re-run \`npx upper-back render\`)`);
   }
   return parseManifest(value, path);
+}
+
+/** Reads and validates a manifest file, so page, feed and skill never work from a broken one. */
+export async function readManifest(path: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return manifestFromText(text, path);
+}
+
+/** The same, synchronously, for start-up and build code (the skill's config, the Lambda bundler). */
+export function readManifestSync(path: string): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return manifestFromText(text, path);
 }
 
 /** Validates and writes a manifest atomically (pretty JSON); returns false when the file already held these bytes. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ManifestError, publishOrder, readManifest, writeManifest } from "../../../generator/publish/manifest.js";
+import { ManifestError, publishOrder, readManifest, readManifestSync, writeManifest } from "../../../generator/publish/manifest.js";
 import { sampleManifest } from "./fixtures.js";
 
 async function inTemp(name: string, content: string): Promise<string> {
@@ -27,6 +27,15 @@ describe("readManifest", () => {
   it("reports broken JSON with the path", async () => {
     const path = await inTemp("manifest.json", '{"tracks": [');
     await expect(readManifest(path)).rejects.toThrow(new RegExp(`^${path}: not valid JSON`));
+  });
+
+  it("reads synchronously with the same checks and messages (start-up and build code)", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "manifest-")), "manifest.json");
+    await writeManifest(path, sampleManifest());
+    expect(readManifestSync(path)).toEqual(sampleManifest());
+    expect(() => readManifestSync("/nonexistent/manifest.json")).toThrow(/no manifest here \(fix: run `npx upper-back render`/);
+    const broken = await inTemp("manifest.json", '{"tracks": [');
+    expect(() => readManifestSync(broken)).toThrow(new RegExp(`^${broken}: not valid JSON`));
   });
 
   it("names each wrong field by its path in the manifest", async () => {
