@@ -12,9 +12,3 @@ export function loadCatalogOrExit(dir?: string): Catalog {
     throw error;
   }
 }
-
-/** Formats milliseconds as m:ss for people. */
-export function formatDuration(ms: number): string {
-  const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}

@@ -6,6 +6,7 @@ import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import { audioPlayerEvent, intentRequest, launchRequest, newConversation, sessionEndedRequest, type Conversation } from "./requests.js";
 import { ssmlToText } from "./speech.js";
 import type { UtteranceRouter } from "./utterances.js";
+import { formatClock } from "../publish/format.js";
 
 interface Directive {
   type: string;
@@ -20,11 +21,6 @@ interface PlayerState {
   startOffsetMs: number;
   startedAt: number;
   activity: "PLAYING" | "STOPPED";
-}
-
-function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
 /** A console conversation with the skill. `now` is injectable so playback offsets are testable without waiting. */
@@ -135,7 +131,7 @@ export class ChatSession {
       if (directive.type === "AudioPlayer.Play") {
         const stream = directive.audioItem?.stream ?? {};
         const token = stream.token ?? "";
-        lines.push(`  [plays ${decodeURIComponent((stream.url ?? "").split("/").pop() ?? "")} from ${clock(stream.offsetInMilliseconds ?? 0)}${directive.playBehavior === "ENQUEUE" ? " after the current one" : ""}]`);
+        lines.push(`  [plays ${decodeURIComponent((stream.url ?? "").split("/").pop() ?? "")} from ${formatClock(stream.offsetInMilliseconds ?? 0)}${directive.playBehavior === "ENQUEUE" ? " after the current one" : ""}]`);
         if (directive.playBehavior === "ENQUEUE") continue;
         this.player = { token, url: stream.url ?? "", startOffsetMs: stream.offsetInMilliseconds ?? 0, startedAt: this.now(), activity: "PLAYING" };
         lines.push(...(await this.event("AudioPlayer.PlaybackStarted")));
@@ -143,7 +139,7 @@ export class ChatSession {
         if (this.player?.activity === "PLAYING") {
           const offset = this.offsetNow();
           this.player = { ...this.player, startOffsetMs: offset, activity: "STOPPED" };
-          lines.push(`  [playback stopped at ${clock(offset)}]`);
+          lines.push(`  [playback stopped at ${formatClock(offset)}]`);
           lines.push(...(await this.event("AudioPlayer.PlaybackStopped")));
         }
       } else {

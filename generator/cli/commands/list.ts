@@ -1,7 +1,8 @@
 import type { CommandModule } from "yargs";
 import { estimateDurationMs, planExercise, planRoutine } from "../../../content/plan.js";
 import { PACE_IDS, type PaceId } from "../../../content/schema.js";
-import { formatDuration, loadCatalogOrExit } from "../catalog.js";
+import { formatClock } from "../../publish/format.js";
+import { loadCatalogOrExit } from "../catalog.js";
 
 interface ListArgs {
   pace: PaceId;
@@ -39,11 +40,11 @@ export const listCommand: CommandModule<object, ListArgs> = {
     }
     const out: string[] = [`Routines (estimated at ${args.pace} pace):`];
     for (const r of routines) {
-      out.push(`  ${r.id.padEnd(26)} ${formatDuration(r.estimatedMs).padStart(6)}  ${r.title}${r.default ? " (default)" : ""}, ${r.exercises} exercises`);
+      out.push(`  ${r.id.padEnd(26)} ${formatClock(r.estimatedMs).padStart(6)}  ${r.title}${r.default ? " (default)" : ""}, ${r.exercises} exercises`);
     }
     out.push("", "Exercises:");
     for (const e of exercises) {
-      out.push(`  ${e.id.padEnd(26)} ${formatDuration(e.estimatedMs).padStart(6)}  ${e.title}${e.equipment.length ? ` [${e.equipment.join(", ")}]` : ""}`);
+      out.push(`  ${e.id.padEnd(26)} ${formatClock(e.estimatedMs).padStart(6)}  ${e.title}${e.equipment.length ? ` [${e.equipment.join(", ")}]` : ""}`);
     }
     process.stdout.write(`${out.join("\n")}\n`);
   },
