@@ -13,7 +13,7 @@ import { dbToGain } from "../generator/audio/loudness.js";
 import { profilesFor } from "../generator/audio/profiles.js";
 import { assembleTrack } from "../generator/audio/track.js";
 import { createClipCache } from "../generator/cache/clip-cache.js";
-import { readManifest } from "../generator/publish/manifest.js";
+import { readManifest } from "../content/manifest.js";
 import { prepareClips, speechTexts } from "../generator/render/clips.js";
 import { runPool } from "../generator/render/pool.js";
 import { renderCatalog } from "../generator/render/render.js";

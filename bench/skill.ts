@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import { buildLambda } from "../lambda/build.js";
-import { intentRequest, launchRequest, newConversation, type Conversation } from "../generator/local-skill/requests.js";
-import { UtteranceRouter, type InteractionModel } from "../generator/local-skill/utterances.js";
+import { intentRequest, launchRequest, newConversation, type Conversation } from "../skill/local/requests.js";
+import { UtteranceRouter, type InteractionModel } from "../skill/local/utterances.js";
 
 const SKILL_ID = "amzn1.ask.skill.bench0000-0000-0000-0000-000000000000";
 
@@ -67,7 +67,7 @@ async function requestMix(handler: (e: RequestEnvelope) => Promise<ResponseEnvel
   const router = new UtteranceRouter(model, SKILL_ID);
   const base: Conversation = newConversation({ applicationId: SKILL_ID });
   const launched = await handler(launchRequest(base));
-  const midRoutine: Conversation = { ...base, isNew: false, attributes: (launched.sessionAttributes ?? {}) as Record<string, unknown> };
+  const midRoutine: Conversation = { ...base, isNew: false, attributes: (launched.sessionAttributes ?? {}) };
   const intent = (utterance: string, conversation: Conversation) => {
     const routed = router.route(utterance);
     if (routed?.kind !== "intent") throw new Error(`bench: "${utterance}" did not route to an intent`);

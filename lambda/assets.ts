@@ -1,7 +1,7 @@
 // Content and render manifest travel inside the bundle, so the Lambda needs no files beside index.mjs and never
 // parses YAML on a cold start.
 import type { Catalog } from "../content/load.js";
-import type { Manifest } from "../generator/publish/manifest.js";
+import type { Manifest } from "../content/manifest.js";
 import { embedded } from "./embedded.js";
 
 /** The JSON form of a Catalog: its two Maps become arrays (items carry their ids); every other field is kept as is. */

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { loadCatalog } from "../content/load.js";
-import { readManifestSync, type Manifest } from "../generator/publish/manifest.js";
+import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { serializeCatalog, type SerializedAssets } from "./assets.js";
 import { createZip } from "./zip.js";
 

@@ -1,6 +1,6 @@
 // Skill configuration: everything the skill reads from its environment, in one typed object.
 import type { Catalog } from "../content/load.js";
-import type { Manifest } from "../generator/publish/manifest.js";
+import type { Manifest } from "../content/manifest.js";
 
 /** What the skill needs to run; every field optional so tests and local runs can omit what they don't use. */
 export interface SkillConfig {

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
 import { loadCatalog } from "../content/load.js";
-import { parseManifest, readManifestSync, type Manifest } from "../generator/publish/manifest.js";
+import { parseManifest, readManifestSync, type Manifest } from "../content/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 import { audioHandlers } from "./handlers/audio.js";
 import { builtinHandlers } from "./handlers/builtins.js";

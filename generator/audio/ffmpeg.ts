@@ -1,5 +1,6 @@
 // The one module that talks to ffmpeg/ffprobe (through fluent-ffmpeg, archived upstream): everything else
 // calls these functions, so replacing fluent-ffmpeg with plain child_process touches this file only.
+import { abortReason } from "../io/abort.js";
 import { accessSync, chmodSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
@@ -57,14 +58,14 @@ function run(cmd: ffmpeg.FfmpegCommand, what: string, signal?: AbortSignal): Pro
   return new Promise((resolve, reject) => {
     const stderr: string[] = [];
     const onAbort = () => cmd.kill("SIGKILL");
-    if (signal?.aborted) return reject(signal.reason ?? new Error(`${what}: aborted`));
+    if (signal?.aborted) return reject(abortReason(signal, `${what}: aborted`));
     signal?.addEventListener("abort", onAbort, { once: true });
     cmd
       .on("stderr", (line: string) => stderr.push(line))
       .on("error", (error: Error) => {
         signal?.removeEventListener("abort", onAbort);
         const tail = stderr.slice(-8).join("\n");
-        reject(signal?.aborted ? (signal.reason ?? new Error(`${what}: aborted`)) : new Error(`${what}: ${error.message}${tail ? `\n${tail}` : ""}`));
+        reject(signal?.aborted ? abortReason(signal, `${what}: aborted`) : new Error(`${what}: ${error.message}${tail ? `\n${tail}` : ""}`));
       })
       .on("end", () => {
         signal?.removeEventListener("abort", onAbort);
@@ -185,7 +186,7 @@ export function probe(file: string): Promise<ProbedFile> {
   ffmpeg.setFfprobePath(paths.ffprobe);
   return new Promise((resolve, reject) => {
     ffmpeg.ffprobe(file, ["-show_chapters"], (error: unknown, data: ffmpeg.FfprobeData & { chapters?: Record<string, unknown>[] }) => {
-      if (error) return reject(new Error(`ffprobe ${file}: ${(error as Error).message ?? String(error)}`));
+      if (error) return reject(new Error(`ffprobe ${file}: ${error instanceof Error ? error.message : JSON.stringify(error)}`));
       const audio = data.streams.find((s) => s.codec_type === "audio");
       const tags: Record<string, string> = {};
       for (const [k, v] of Object.entries(data.format.tags ?? {})) tags[k.toLowerCase()] = String(v);
@@ -196,10 +197,10 @@ export function probe(file: string): Promise<ProbedFile> {
         codec: String(audio?.codec_name ?? ""),
         tags,
         hasArtwork: data.streams.some((s) => s.codec_type === "video"),
-        chapters: (data.chapters ?? []).map((c) => ({
-          title: String(c["TAG:title"] ?? ""),
-          startMs: Math.round(Number(c.start_time) * 1000),
-          endMs: Math.round(Number(c.end_time) * 1000),
+        chapters: ((data.chapters ?? []) as Record<string, unknown>[]).map((c) => ({
+          title: typeof c["TAG:title"] === "string" ? c["TAG:title"] : "",
+          startMs: Math.round(Number(c["start_time"]) * 1000),
+          endMs: Math.round(Number(c["end_time"]) * 1000),
         })),
       });
     });

@@ -23,7 +23,7 @@ function escapeValue(value: string): string {
 /** The ffmetadata text for one track: global tags, then one [CHAPTER] per chapter in milliseconds. */
 export function ffmetadata(tags: TrackTags, chapters: readonly ChapterMark[]): string {
   const lines = [";FFMETADATA1"];
-  for (const [key, value] of Object.entries(tags)) if (value !== undefined) lines.push(`${key}=${escapeValue(value)}`);
+  for (const [key, value] of Object.entries(tags) as [string, string | undefined][]) if (value !== undefined) lines.push(`${key}=${escapeValue(value)}`);
   for (const chapter of chapters) {
     lines.push("", "[CHAPTER]", "TIMEBASE=1/1000", `START=${chapter.startMs}`, `END=${chapter.endMs}`, `title=${escapeValue(chapter.title)}`);
   }

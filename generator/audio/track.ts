@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Timeline } from "../../content/timeline.js";
-import { withAtomicFile } from "../publish/atomic.js";
+import { withAtomicFile } from "../io/atomic.js";
 import { layoutPcm, layoutTimeline, type Layout } from "./assemble.js";
 import { encodeMp3, measureLoudness, type MeasuredLoudness } from "./ffmpeg.js";
 import { levelClip, type LevelledClip } from "./level.js";

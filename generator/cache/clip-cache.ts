@@ -1,9 +1,10 @@
 // Content-addressed cache of synthesized phrases: a phrase is synthesized once across all tracks and
 // all runs, so a second render with nothing changed synthesizes nothing (and costs nothing on Polly).
+import { abortReason } from "../io/abort.js";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "../publish/atomic.js";
+import { writeFileAtomic } from "../io/atomic.js";
 import type { Clip, TtsEngine } from "../tts/engine.js";
 import { decodeWav, encodeWav } from "./wav.js";
 
@@ -152,7 +153,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   if (!signal) return promise;
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
@@ -161,7 +162,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       },
       (error: unknown) => {
         signal.removeEventListener("abort", onAbort);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

@@ -3,13 +3,13 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHIME_FILES } from "../ssml/alexa.js";
+import { CHIME_FILES } from "../../content/ssml/alexa.js";
 import { encodeMp3 } from "../audio/ffmpeg.js";
 import { levelClip } from "../audio/level.js";
 import { ffmetadata } from "../audio/metadata.js";
 import { SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
 import { chimeSamples } from "../audio/tones.js";
-import { writeFileAtomicIfChanged, type WrittenFile } from "../publish/atomic.js";
+import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
 
 /** Chimes sit this far under the speech loudness, as inside the tracks. */
 const CHIME_UNDER_SPEECH_LU = 6;

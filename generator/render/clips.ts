@@ -15,7 +15,7 @@ export function speechTexts(timelines: readonly Timeline[]): string[] {
 export interface ClipSet {
   rate: number;
   /** Trimmed float PCM of a text; throws if the text was not prepared (a planning bug, not a user error). */
-  get(text: string): Float32Array;
+  get(this: void, text: string): Float32Array;
 }
 
 /** Gets all `texts` from the cache with `concurrency` requests in flight; reports each one done. */

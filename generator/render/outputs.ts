@@ -1,13 +1,12 @@
-// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the page, feed,
-// chapters files and artwork. Every writer rewrites only on change, so a no-op render writes nothing.
+// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the site beside the MP3s.
+// Every writer rewrites only on change, so a no-op render writes nothing.
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { Manifest, Track } from "../../content/manifest.js";
 import type { AudioProfile } from "../audio/profiles.js";
-import type { WrittenFile } from "../publish/atomic.js";
-import { writeArtwork } from "../publish/artwork.js";
-import { DEFAULT_BASE_URL, writeChaptersJson, writeFeed } from "../publish/feed.js";
-import { writeManifest, type Manifest, type Track } from "../publish/manifest.js";
-import { writeIndexHtml } from "../publish/page.js";
+import type { WrittenFile } from "../io/atomic.js";
+import { writeManifest } from "../site/manifest-file.js";
+import { writeSite, type SiteOptions } from "../site/site.js";
 import { writeChimeFiles } from "./chimes.js";
 import type { PlannedTrack } from "./tracks.js";
 
@@ -17,11 +16,11 @@ export interface ProfileState {
   entries: Map<string, Track>;
 }
 
-/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped) and the publish files. */
-export async function publishOutputs(
+/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped), the chimes and the site. */
+export async function writeOutputs(
   states: ProfileState[],
   allTracks: PlannedTrack[],
-  options: { baseUrl?: string; publish?: boolean },
+  options: { site?: SiteOptions; writeSite?: boolean },
 ): Promise<{ written: number; unchanged: number; manifests: Manifest[] }> {
   const results: WrittenFile[] = [];
   const manifests: Manifest[] = [];
@@ -35,14 +34,9 @@ export async function publishOutputs(
     manifests.push(manifest);
     const manifestPath = join(state.dir, "manifest.json");
     results.push({ path: manifestPath, changed: await writeManifest(manifestPath, manifest) });
-    if (!options.publish) continue;
+    if (!options.writeSite) continue;
     if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.dir, state.profile)));
-    if (state.profile.id === "download") {
-      results.push(await writeArtwork(state.dir));
-      results.push(...(await writeChaptersJson(manifest, state.dir)));
-      results.push(await writeIndexHtml(manifest, state.dir));
-      results.push(await writeFeed(manifest, state.dir, { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, podcastChapters: true }));
-    }
+    if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.dir, options.site)));
   }
   const written = results.filter((r) => r.changed).length;
   return { written, unchanged: results.length - written, manifests };

@@ -10,12 +10,13 @@ import type { TrackTags } from "../audio/metadata.js";
 import type { AudioProfile } from "../audio/profiles.js";
 import { renderTrack } from "../audio/track.js";
 import { createClipCache, DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
-import { readManifest, type Track } from "../publish/manifest.js";
+import { readManifest, type Track } from "../../content/manifest.js";
 import type { EngineUsage, TtsEngine } from "../tts/engine.js";
 import { prepareClips, speechTexts } from "./clips.js";
 import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
-import { publishOutputs } from "./outputs.js";
+import type { SiteOptions } from "../site/site.js";
+import { writeOutputs } from "./outputs.js";
 import { removeStaleTemps } from "./stale.js";
 import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
 
@@ -31,16 +32,16 @@ export interface RenderOptions {
   pace?: PaceId;
   only?: { routine?: string; exercise?: string };
   clipCacheDir?: string;
-  /** Public base URL of `outDir` for the feed. */
-  baseUrl?: string;
+  /** The site beside the download MP3s: base URL of `outDir` for the feed, podcast title, owner, artwork URL. */
+  site?: SiteOptions;
   /** Cover image embedded in every MP3 (JPEG or PNG). */
   artworkFile?: string;
   /** Tracks encoded at once (default 2). */
   concurrency?: number;
   /** Re-encode even when unchanged. */
   force?: boolean;
-  /** Write index.html, feed.xml (and chapters, artwork) for the download profile (default true). */
-  publish?: boolean;
+  /** Write the site (index.html, feed.xml, chapters, artwork) for the download profile (default true). */
+  writeSite?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RenderEvent) => void;
   /** Test hook: runs with each finished temporary MP3 before it is renamed into place. */
@@ -53,7 +54,7 @@ export type RenderEvent =
   | { type: "clip"; done: number; total: number }
   | { type: "track-start"; done: number; total: number; id: string; profile: string }
   | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
-  | { type: "published"; files: number; changed: number };
+  | { type: "outputs"; files: number; changed: number };
 
 /** The end-of-run summary. */
 export interface RenderSummary {
@@ -75,7 +76,7 @@ export interface RenderSummary {
   manifests: string[];
 }
 
-/** Renders the catalogue (or one track of it) into MP3s, manifests and the publish files. */
+/** Renders the catalogue (or one track of it) into MP3s, manifests and the site beside them. */
 export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
   const { catalog, engine, profiles } = options;
@@ -182,10 +183,10 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     });
   } finally {
     // Also after a failure: tracks finished so far are recorded, so the next run resumes instead of redoing them.
-    const published = await publishOutputs(states, allTracks, { baseUrl: options.baseUrl, publish: (options.publish ?? true) && done === jobs.length });
-    files.written += published.written;
-    files.unchanged += published.unchanged;
-    emit({ type: "published", files: published.written + published.unchanged, changed: published.written });
+    const outputs = await writeOutputs(states, allTracks, { site: options.site, writeSite: (options.writeSite ?? true) && done === jobs.length });
+    files.written += outputs.written;
+    files.unchanged += outputs.unchanged;
+    emit({ type: "outputs", files: outputs.written + outputs.unchanged, changed: outputs.written });
   }
 
   const stats = cache.stats();

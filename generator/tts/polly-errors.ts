@@ -75,7 +75,7 @@ export function explainPollyError(error: unknown, place: Place): unknown {
     });
   }
   if (e.name === "InvalidSsmlException" || e.name === "TextLengthExceededException") {
-    return new Error(`polly: ${e.name} for engine ${place.engine}: ${message}. This is a bug in generator/ssml/polly.ts (pollyRequests).`, {
+    return new Error(`polly: ${e.name} for engine ${place.engine}: ${message}. This is a bug in content/ssml/polly.ts (pollyRequests).`, {
       cause: error,
     });
   }

@@ -1,15 +1,14 @@
 // Amazon Polly as a TtsEngine: the production voice. Text is split into Polly-dialect SSML requests
-// (generator/ssml/polly.ts), sent within Polly's rate limits, retried on throttling and 5xx, and
+// (content/ssml/polly.ts), sent within Polly's rate limits, retried on throttling and 5xx, and
 // returned as 16 kHz s16le PCM (Polly's pcm output supports only 8000 and 16000 Hz, on every engine).
 import {
   DescribeVoicesCommand,
   PollyClient,
   SynthesizeSpeechCommand,
-  type Engine,
   type PollyClientConfig,
   type VoiceId,
 } from "@aws-sdk/client-polly";
-import { pollyRequests, type PollyEngine } from "../ssml/polly.js";
+import { pollyRequests, type PollyEngine } from "../../content/ssml/polly.js";
 import type { Clip, EngineUsage, SynthesizeOptions, TtsEngine } from "./engine.js";
 import { explainPollyError, isRetryablePollyError, unknownVoiceError } from "./polly-errors.js";
 import { createRateLimiter } from "./rate-limit.js";
@@ -85,7 +84,7 @@ export async function createPollyEngine(options: PollyEngineOptions = {}): Promi
   if (options.validateVoice !== false) {
     let voices: { Id?: string; LanguageCode?: string }[];
     try {
-      voices = (await client.send(new DescribeVoicesCommand({ Engine: pollyEngine as Engine }))).Voices ?? [];
+      voices = (await client.send(new DescribeVoicesCommand({ Engine: pollyEngine }))).Voices ?? [];
     } catch (error) {
       client.destroy();
       throw explainPollyError(error, place);
@@ -114,7 +113,7 @@ export async function createPollyEngine(options: PollyEngineOptions = {}): Promi
           usage.requests += 1;
           const out = await client.send(
             new SynthesizeSpeechCommand({
-              Engine: pollyEngine as Engine,
+              Engine: pollyEngine,
               OutputFormat: "pcm",
               SampleRate: String(SAMPLE_RATE),
               Text: ssml,
@@ -161,8 +160,9 @@ export async function createPollyEngine(options: PollyEngineOptions = {}): Promi
       estimatedCostUsd: (usage.characters * POLLY_PRICE_PER_MILLION[pollyEngine]) / 1_000_000,
     }),
     retries: () => retries,
-    async close() {
+    close() {
       client.destroy();
+      return Promise.resolve();
     },
   };
 }

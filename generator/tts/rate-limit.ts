@@ -1,5 +1,6 @@
 // Keeps a cloud voice inside its service quota: a token bucket caps requests per second and a
 // semaphore caps requests in flight, so a render never provokes throttling by itself.
+import { abortReason } from "../io/abort.js";
 
 /** Options of `createRateLimiter`. */
 export interface RateLimiterOptions {
@@ -79,7 +80,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const onAbort = () => {
           const i = queue.indexOf(entry);
           if (i >= 0) queue.splice(i, 1);
-          reject(signal!.reason);
+          reject(abortReason(signal!));
         };
         signal?.addEventListener("abort", onAbort, { once: true });
         queue.push(entry);

@@ -1,5 +1,6 @@
 // Retries transient failures of a cloud voice (throttling, 5xx, dropped connections) with exponential
 // backoff and full jitter, so a render rides out a busy service instead of failing or hammering it.
+import { abortReason } from "../io/abort.js";
 
 /** Options of `withRetries`. */
 export interface RetryOptions {
@@ -41,7 +42,7 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(abortReason(signal!));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });

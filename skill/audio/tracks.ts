@@ -1,5 +1,5 @@
 // Finds the rendered MP3 of an exercise in the render manifest and builds its HTTPS URL.
-import type { Manifest, Track } from "../../generator/publish/manifest.js";
+import type { Manifest, Track } from "../../content/manifest.js";
 
 /** The rendered stream of one exercise (one exercise per stream), if the render produced it. */
 export function exerciseTrack(manifest: Manifest, exerciseId: string): Track | undefined {

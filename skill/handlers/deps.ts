@@ -1,6 +1,6 @@
 // What every handler needs, built once per skill (content, manifest, settings); no per-user data here.
 import type { Catalog } from "../../content/load.js";
-import type { Manifest } from "../../generator/publish/manifest.js";
+import type { Manifest } from "../../content/manifest.js";
 
 /** Logs one structured line; console by default, replaceable in tests. */
 export type Log = (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;

@@ -56,7 +56,7 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
     const id = userIdOf(envelope);
     try {
       const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { [this.key]: id }, ConsistentRead: true }));
-      const value = out.Item?.[this.attributes];
+      const value: unknown = out.Item?.[this.attributes];
       return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
     } catch (error) {
       throw this.fail("GetItem", error);

@@ -1,6 +1,6 @@
 // The moves every event is built from: present an exercise (spoken or streamed), go forward or back, finish.
 import type { Cue } from "../../content/timeline.js";
-import { alexaSsml } from "../../generator/ssml/alexa.js";
+import { alexaSsml } from "../../content/ssml/alexa.js";
 import { encodeToken } from "../audio/tokens.js";
 import { exerciseTrack, trackUrl } from "../audio/tracks.js";
 import { exerciseSteps, sequenceOf, sourceTitle } from "./sequence.js";

@@ -3,7 +3,7 @@ import type { Catalog } from "../../content/load.js";
 import { exerciseCues } from "../../content/plan.js";
 import type { PaceId } from "../../content/schema.js";
 import type { Cue } from "../../content/timeline.js";
-import { splitForAlexa } from "../../generator/ssml/alexa.js";
+import { splitForAlexa } from "../../content/ssml/alexa.js";
 import type { Source } from "./types.js";
 
 /** One exercise of a source, with the routine's choices (variants, rep cap). */

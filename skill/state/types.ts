@@ -1,7 +1,7 @@
 // The skill's state and events: plain data, so the state machine stays a pure function.
 import type { Catalog } from "../../content/load.js";
 import type { PaceId } from "../../content/schema.js";
-import type { Manifest } from "../../generator/publish/manifest.js";
+import type { Manifest } from "../../content/manifest.js";
 
 /** What is being done: a routine from content, or one exercise picked by voice. */
 export type Source = { kind: "routine"; id: string } | { kind: "exercise"; id: string };

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "generator/cli/main.ts", ...args], { encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", ...args], { encoding: "utf8" });
 }
 
 describe("upper-back CLI", () => {

@@ -76,10 +76,10 @@ describe("loadCatalog", () => {
   it("`upper-back validate` exits non-zero and prints the place of the problem", () => {
     const dir = copyContent();
     editFile(join(dir, "exercises", "neck-rotation.yaml"), "reps: { min: 5, max: 10,", "reps: { min: 5, max: -1,");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "generator/cli/main.ts", "validate", "--dir", dir], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "validate", "--dir", dir], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/neck-rotation\.yaml:\d+:\d+: variants\.0\.reps\.max: /);
-    const ok = spawnSync(process.execPath, ["--import", "tsx", "generator/cli/main.ts", "validate"], { encoding: "utf8" });
+    const ok = spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "validate"], { encoding: "utf8" });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("Content is valid: 10 exercises, 4 routines, 3 paces.");
   });

@@ -153,7 +153,7 @@ describe("authored versus sourced", () => {
 describe("what is spoken", () => {
   const spoken = [...exercises].flatMap(([id, tree]) =>
     objects(tree).flatMap(({ path, node }) =>
-      (["say", "cue"] as const).flatMap((k) => (typeof node[k] === "string" ? [{ at: `${id}:${path}.${k}`, text: node[k] as string }] : [])),
+      (["say", "cue"] as const).flatMap((k) => (typeof node[k] === "string" ? [{ at: `${id}:${path}.${k}`, text: node[k] }] : [])),
     ),
   );
 

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import type { Slot } from "ask-sdk-model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildLambda, type BuildResult } from "../../lambda/build.js";
-import { intentRequest, launchRequest, newConversation } from "../../generator/local-skill/requests.js";
-import { sampleManifest } from "../generator/publish/fixtures.js";
+import { intentRequest, launchRequest, newConversation } from "../../skill/local/requests.js";
+import { sampleManifest } from "../generator/site/fixtures.js";
 
 const require = createRequire(import.meta.url);
 const lambdaLocal = require("lambda-local") as {

@@ -1,7 +1,7 @@
 // A render manifest shaped like the `alexa` profile's (one MP3 per exercise), built from content, so AudioPlayer
 // tests do not need a full render.
 import type { Catalog } from "../../content/load.js";
-import type { Manifest } from "../../generator/publish/manifest.js";
+import type { Manifest } from "../../content/manifest.js";
 import { trackFileName } from "../../generator/render/tracks.js";
 
 export const AUDIO_BASE_URL = "https://audio.example.test/sessions/alexa";

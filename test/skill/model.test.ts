@@ -7,7 +7,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../content/load.js";
 import { buildInteractionModel, LOCALES, modelPath, renderModels, sampleProblems } from "../../skill/model/generate.js";
-import { modelCommand } from "../../generator/cli/commands/model.js";
+import { modelCommand } from "../../skill/cli/model.js";
 import { ROOT } from "./harness.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

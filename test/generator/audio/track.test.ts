@@ -7,7 +7,7 @@ import { decodeToPcm, measureLoudness, probe } from "../../../generator/audio/ff
 import { PROFILES } from "../../../generator/audio/profiles.js";
 import { renderTrack, type TrackOutput } from "../../../generator/audio/track.js";
 import { createClipCache } from "../../../generator/cache/clip-cache.js";
-import { encodePng } from "../../../generator/publish/artwork.js";
+import { encodePng } from "../../../generator/site/artwork.js";
 import { prepareClips, speechTexts, type ClipSet } from "../../../generator/render/clips.js";
 import { createEspeakEngine } from "../../../generator/tts/espeak.js";
 import type { TtsEngine } from "../../../generator/tts/engine.js";

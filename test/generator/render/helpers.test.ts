@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { tempPathFor } from "../../../generator/publish/atomic.js";
+import { tempPathFor } from "../../../generator/io/atomic.js";
 import { runPool } from "../../../generator/render/pool.js";
 import { progressReporter } from "../../../generator/render/progress.js";
 import { removeStaleTemps } from "../../../generator/render/stale.js";

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group. */
 function startCliRender(outDir: string): ChildProcess {
-  const args = ["--import", "tsx", "generator/cli/main.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
+  const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
   return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "ignore", "pipe"] });
 }
 
@@ -69,7 +69,7 @@ describe("an interrupted render", () => {
       clipCacheDir: cacheDir,
       profiles: [PROFILES.download],
       only: { exercise: "cat-cow" },
-      publish: false,
+      writeSite: false,
     });
     expect(summary).toMatchObject({ encoded: 1 });
     expect(summary.clips.synthesized).toBe(0);

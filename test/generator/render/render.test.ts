@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureLoudness, probe } from "../../../generator/audio/ffmpeg.js";
 import { PROFILES, profilesFor } from "../../../generator/audio/profiles.js";
-import { readManifest } from "../../../generator/publish/manifest.js";
+import { readManifest } from "../../../content/manifest.js";
 import { renderCatalog, type RenderOptions } from "../../../generator/render/render.js";
 import { createEspeakEngine } from "../../../generator/tts/espeak.js";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
-  return { catalog: miniCatalog(), engine, outDir, clipCacheDir: cacheDir, profiles: profilesFor("both"), baseUrl: "https://example.com/sessions", ...overrides };
+  return { catalog: miniCatalog(), engine, outDir, clipCacheDir: cacheDir, profiles: profilesFor("both"), site: { baseUrl: "https://example.com/sessions" }, ...overrides };
 }
 
 /** Every file below `dir` with its modification time (ns). */
@@ -125,7 +125,7 @@ describe("a render that fails midway", () => {
       outDir: dir,
       profiles: [PROFILES.download],
       concurrency: 1,
-      publish: true,
+      writeSite: true,
       beforeRename: async () => {
         if (++finished === 2) throw new Error("disk full (injected)");
       },

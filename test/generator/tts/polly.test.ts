@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClipCache } from "../../../generator/cache/clip-cache.js";
-import { pollyBilledCharacters, pollyRequests } from "../../../generator/ssml/polly.js";
+import { pollyBilledCharacters, pollyRequests } from "../../../content/ssml/polly.js";
 import { createPollyEngine, type PollyEngineOptions } from "../../../generator/tts/polly.js";
 import { startFakePolly, type FakePolly } from "../../support/fake-polly.js";
 

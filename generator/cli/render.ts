@@ -1,0 +1,101 @@
+import { join } from "node:path";
+import type { CommandModule } from "yargs";
+import { PACE_IDS, type PaceId } from "../../content/schema.js";
+import { PROFILE_IDS, profilesFor, type ProfileId } from "../audio/profiles.js";
+import { DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
+import { siteOptionsFromArgs, withSiteOptions, type SiteArgs } from "../site/options.js";
+import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/render.js";
+import { createTtsEngine, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
+import { loadCatalogOrExit } from "./catalog.js";
+import { progressReporter } from "../render/progress.js";
+
+interface RenderArgs extends SiteArgs {
+  out: string;
+  engine: EngineId;
+  voice?: string;
+  "polly-engine": PollyEngine;
+  routine?: string;
+  exercise?: string;
+  pace: PaceId;
+  profile: ProfileId | "both";
+  artwork?: string;
+  concurrency: number;
+  force: boolean;
+  "cache-dir": string;
+}
+
+/** `upper-back render`: every routine and exercise to loudness-normalised MP3s with chapters, plus manifest, page and feed. */
+export const renderCommand: CommandModule<object, RenderArgs> = {
+  command: "render",
+  describe: "Render guided MP3 sessions (all routines and exercises) with manifest, download page and podcast feed",
+  builder: (y) =>
+    withSiteOptions(y)
+      .option("out", { type: "string", default: join("dist", "sessions"), describe: "Output folder (the alexa profile goes to <out>/alexa)" })
+      .option("engine", { choices: ENGINE_IDS, default: "espeak" as EngineId, describe: "Voice: embedded espeak (offline) or Amazon Polly" })
+      .option("voice", { type: "string", describe: "Voice name (espeak: en-us, en-gb-x-rp…; polly: Joanna, Matthew…)" })
+      .option("polly-engine", { choices: POLLY_ENGINES, default: "neural" as PollyEngine, describe: "Polly engine (with --engine polly)" })
+      .option("routine", { type: "string", describe: "Render only this routine, e.g. quick" })
+      .option("exercise", { type: "string", describe: "Render only this exercise, e.g. cat-cow" })
+      .conflicts("routine", "exercise")
+      .option("pace", { choices: PACE_IDS, default: "standard" as PaceId })
+      .option("profile", {
+        choices: [...PROFILE_IDS, "both"] as const,
+        default: "both" as const,
+        describe: "download: −16 LUFS, 44.1 kHz (page, feed); alexa: −14 LUFS, 22.05 kHz (AudioPlayer, in <out>/alexa)",
+      })
+      .option("artwork", { type: "string", describe: "Cover image (JPEG or PNG) embedded in every MP3" })
+      .option("concurrency", { type: "number", default: 2, describe: "Tracks encoded at once" })
+      .option("force", { type: "boolean", default: false, describe: "Re-encode tracks even when unchanged" })
+      .option("cache-dir", { type: "string", default: DEFAULT_CLIP_CACHE_DIR, describe: "Clip cache folder (phrases synthesized once, ever)" })
+      .example("$0 render", "Render everything offline into dist/sessions/")
+      .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
+      .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
+  handler: async (args) => {
+    const catalog = loadCatalogOrExit();
+    const engine = await createTtsEngine({ engine: args.engine, voice: args.voice ?? defaultVoice(args.engine), pollyEngine: args["polly-engine"] });
+    const controller = new AbortController();
+    const stop = () => controller.abort(new Error("render interrupted (no partial file was kept; run it again to resume)"));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    const progress = progressReporter(process.stdout);
+    try {
+      const summary = await renderCatalog({
+        catalog,
+        engine,
+        outDir: args.out,
+        profiles: profilesFor(args.profile),
+        pace: args.pace,
+        only: { routine: args.routine, exercise: args.exercise },
+        clipCacheDir: args["cache-dir"],
+        site: siteOptionsFromArgs(args),
+        artworkFile: args.artwork,
+        concurrency: Math.max(1, Math.floor(args.concurrency)),
+        force: args.force,
+        signal: controller.signal,
+        onEvent: (event: RenderEvent) => progress.event(event),
+      });
+      progress.done();
+      process.stdout.write(formatSummary(summary, args.out));
+    } finally {
+      progress.done();
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      await engine.close();
+    }
+  },
+};
+
+/** The end-of-run summary, one fact per line. */
+export function formatSummary(s: RenderSummary, outDir: string): string {
+  const minutes = (ms: number) => (ms / 60_000).toFixed(1);
+  const lines = [
+    `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,
+    `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}`,
+    `  clips: ${s.clips.synthesized} synthesized, ${s.clips.cacheHits} from cache`,
+    `  files: ${s.files.written} written, ${s.files.unchanged} unchanged`,
+    `  voice: ${s.engine.id} ${s.engine.voice}, ${s.engine.characters} characters sent, estimated cost $${s.engine.estimatedCostUsd.toFixed(4)}`,
+    `  manifests: ${s.manifests.join(", ")}`,
+    `  took ${(s.wallMs / 1000).toFixed(1)} s`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
