@@ -4,9 +4,10 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { PausePurpose } from "./timeline.js";
+import { ID_PATTERN } from "./facts.js";
 
 const Ms = z.number().int("must be a whole number of milliseconds").nonnegative("must be ≥ 0");
-const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. cat-cow");
+const KebabId = z.string().regex(ID_PATTERN, "must be kebab-case, e.g. cat-cow");
 const PAUSE_PURPOSES = ["hold", "rest", "transition", "breath", "movement"] as const;
 
 /** A relative path below the manifest's folder (e.g. `upper-back.mp3`), never absolute or climbing out. */

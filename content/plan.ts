@@ -1,6 +1,6 @@
 import type { Catalog } from "./load.js";
 import type { ExerciseT, PaceId, PaceT, PhaseT, RoutineItemT, VariantT } from "./schema.js";
-import type { Cue, Timeline } from "./timeline.js";
+import { CHIME_MS, type Cue, type Timeline } from "./timeline.js";
 
 /** Options for planning one exercise, alone or as part of a routine. */
 export interface ExercisePlanOptions {
@@ -14,7 +14,6 @@ export interface ExercisePlanOptions {
 // clip's edges; Polly's neural voices are slower, so the estimate sits between the two.
 const SPEECH_WORDS_PER_MINUTE = 200;
 const CLIP_EDGES_MS = 300;
-const CHIME_MS = 600;
 const COUNTDOWN_MS = 3000;
 /** Time to settle into each setup step before the next instruction. */
 const SETUP_PAUSE_MS = 1500;

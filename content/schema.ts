@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ID_PATTERN } from "./facts.js";
 
 /** Kebab-case id, as the design fixes them (`neck-rotation`, `desk-break`). */
-export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case, e.g. cat-cow");
+export const Id = z.string().regex(ID_PATTERN, "must be kebab-case, e.g. cat-cow");
 
 /** Provenance fields shared by every spoken line and range: a seed quote, or authored: true. */
 const provenance = {

@@ -16,6 +16,9 @@ export type Cue =
   /** A short tone: start of a hold, end of a hold, switch sides. */
   | { type: "chime"; sound: "start" | "end" };
 
+/** Length of every chime cue: the planner's estimate and the generated tone share it. */
+export const CHIME_MS = 600;
+
 /** The single compiled form of a script: SSML and audio are both derived from it. */
 export interface Timeline {
   id: string;

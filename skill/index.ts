@@ -14,6 +14,7 @@ import { paceHandlers } from "./handlers/pace.js";
 import { painHandlers } from "./handlers/pain.js";
 import { routineHandlers } from "./handlers/routine.js";
 import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
+import { ALEXA_MANIFEST_PATH } from "../content/facts.js";
 
 export { readSkillConfig, type SkillConfig };
 
@@ -24,7 +25,6 @@ export interface SkillOverrides {
 }
 
 /** Where `upper-back render` writes the manifest of the `alexa` profile (MP3s and chimes beside it). */
-export const ALEXA_MANIFEST_PATH = "dist/sessions/alexa/manifest.json";
 
 function loadManifest(config: SkillConfig): Manifest | undefined {
   if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");

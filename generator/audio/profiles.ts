@@ -1,4 +1,5 @@
 // The two output profiles: podcast/download loudness and what Alexa's AudioPlayer and SSML <audio> accept.
+import { ALEXA_SUBDIR } from "../../content/facts.js";
 
 /** Loudness and encoding settings of one output profile. */
 export interface AudioProfile {
@@ -41,8 +42,11 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
  */
 export const PROFILES: Record<ProfileId, AudioProfile> = {
   download: { id: "download", targetLufs: -16, truePeakLimitDb: -1, peakMarginDb: 1.8, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 44100, bitrateKbps: 64, subdir: "" },
-  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 4.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 22050, bitrateKbps: 64, subdir: "alexa" },
+  alexa: { id: "alexa", targetLufs: -14, truePeakLimitDb: -2, peakMarginDb: 4.5, encoderLossLu: 0.5, toleranceLu: 0.5, sampleRate: 22050, bitrateKbps: 64, subdir: ALEXA_SUBDIR },
 };
+
+/** How far chimes sit under the speech loudness, LU: audible cues that never startle. */
+export const CHIME_UNDER_SPEECH_LU = 6;
 
 /** What Alexa's SSML <audio> requires: MP3, 48 kbps, 24000 Hz (used for the chime files the skill plays). */
 export const SSML_AUDIO = { sampleRate: 24000, bitrateKbps: 48 } as const;

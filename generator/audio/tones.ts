@@ -1,8 +1,7 @@
 // Chimes are generated, not recorded: a soft two-note sine (rising to start a hold, falling to end it),
 // sample-exact at the track's rate so its length is known to the sample.
+import { CHIME_MS } from "../../content/timeline.js";
 
-/** Length of every chime; the planner's duration estimate uses the same 600 ms. */
-export const CHIME_MS = 600;
 
 const NOTES: Record<"start" | "end", [number, number]> = { start: [659.25, 880], end: [880, 659.25] };
 

@@ -11,11 +11,9 @@ import { encodeMp3, measureLoudness, type MeasuredLoudness } from "./ffmpeg.js";
 import { levelClip, type LevelledClip } from "./level.js";
 import { dbToGain, LoudnessMeter } from "./loudness.js";
 import { ffmetadata, type TrackTags } from "./metadata.js";
-import type { AudioProfile } from "./profiles.js";
+import { CHIME_UNDER_SPEECH_LU, type AudioProfile } from "./profiles.js";
 import { chimeSamples } from "./tones.js";
 
-/** Chimes sit this far under the speech so they mark time without startling. */
-const CHIME_UNDER_SPEECH_LU = 6;
 /** How far a track of levelled clips and silence measures under its clips (edge blocks), typically 0.4–0.6 LU. */
 const EDGE_ALLOWANCE_LU = 0.5;
 

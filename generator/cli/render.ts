@@ -1,5 +1,5 @@
-import { join } from "node:path";
 import type { CommandModule } from "yargs";
+import { SESSIONS_DIR } from "../../content/facts.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
 import { PROFILE_IDS, profilesFor, type ProfileId } from "../audio/profiles.js";
 import { DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
@@ -30,7 +30,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
   describe: "Render guided MP3 sessions (all routines and exercises) with manifest, download page and podcast feed",
   builder: (y) =>
     withSiteOptions(y)
-      .option("out", { type: "string", default: join("dist", "sessions"), describe: "Output folder (the alexa profile goes to <out>/alexa)" })
+      .option("out", { type: "string", default: SESSIONS_DIR, describe: "Output folder (the alexa profile goes to <out>/alexa)" })
       .option("engine", { choices: ENGINE_IDS, default: "espeak" as EngineId, describe: "Voice: embedded espeak (offline) or Amazon Polly" })
       .option("voice", { type: "string", describe: "Voice name (espeak: en-us, en-gb-x-rp…; polly: Joanna, Matthew…)" })
       .option("polly-engine", { choices: POLLY_ENGINES, default: "neural" as PollyEngine, describe: "Polly engine (with --engine polly)" })

@@ -7,12 +7,11 @@ import { CHIME_FILES } from "../../content/ssml/alexa.js";
 import { encodeMp3 } from "../audio/ffmpeg.js";
 import { levelClip } from "../audio/level.js";
 import { ffmetadata } from "../audio/metadata.js";
-import { SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
+import { CHIME_UNDER_SPEECH_LU, SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
 import { chimeSamples } from "../audio/tones.js";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
+import { PRODUCT_NAME } from "../../content/facts.js";
 
-/** Chimes sit this far under the speech loudness, as inside the tracks. */
-const CHIME_UNDER_SPEECH_LU = 6;
 
 /** Writes `<dir>/chimes/start.mp3` and `end.mp3` for the Alexa profile; returns what changed. */
 export async function writeChimeFiles(dir: string, profile: AudioProfile, signal?: AbortSignal): Promise<WrittenFile[]> {
@@ -21,7 +20,7 @@ export async function writeChimeFiles(dir: string, profile: AudioProfile, signal
     const metadataFile = join(work, "metadata.txt");
     const written: WrittenFile[] = [];
     for (const sound of ["start", "end"] as const) {
-      await writeFile(metadataFile, ffmetadata({ title: `Chime (${sound})`, album: "Upper Back Routine", artist: "Upper Back Routine" }, []));
+      await writeFile(metadataFile, ffmetadata({ title: `Chime (${sound})`, album: PRODUCT_NAME, artist: PRODUCT_NAME }, []));
       const rate = SSML_AUDIO.sampleRate;
       const tone = levelClip(chimeSamples(sound, rate), rate, {
         targetLufs: profile.targetLufs - CHIME_UNDER_SPEECH_LU,

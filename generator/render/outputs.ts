@@ -9,6 +9,7 @@ import { writeManifest } from "../site/manifest-file.js";
 import { writeSite, type SiteOptions } from "../site/site.js";
 import { writeChimeFiles } from "./chimes.js";
 import type { PlannedTrack } from "./tracks.js";
+import { MANIFEST_FILE } from "../../content/facts.js";
 
 export interface ProfileState {
   profile: AudioProfile;
@@ -32,7 +33,7 @@ export async function writeOutputs(
     }
     const manifest: Manifest = { tracks };
     manifests.push(manifest);
-    const manifestPath = join(state.dir, "manifest.json");
+    const manifestPath = join(state.dir, MANIFEST_FILE);
     results.push({ path: manifestPath, changed: await writeManifest(manifestPath, manifest) });
     if (!options.writeSite) continue;
     if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.dir, state.profile)));

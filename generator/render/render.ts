@@ -19,8 +19,8 @@ import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
 import { removeStaleTemps } from "./stale.js";
 import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
+import { MANIFEST_FILE, PRODUCT_NAME } from "../../content/facts.js";
 
-export const ALBUM = "Upper Back Routine";
 const SAFETY_COMMENT = "Not a substitute for professional medical advice. Move gently; stop if anything hurts.";
 
 export interface RenderOptions {
@@ -92,14 +92,14 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const states = await Promise.all(profiles.map(async (profile) => {
     const dir = join(options.outDir, profile.subdir);
     await removeStaleTemps(dir);
-    const entries = new Map((await readManifest(join(dir, "manifest.json")).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
+    const entries = new Map((await readManifest(join(dir, MANIFEST_FILE)).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
     return { profile, dir, entries };
   }));
   const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
   let unchanged = 0;
   for (const state of states) {
     for (const track of selected) {
-      const tags: TrackTags = { title: track.title, album: ALBUM, artist: ALBUM, genre: "Speech", comment: SAFETY_COMMENT };
+      const tags: TrackTags = { title: track.title, album: PRODUCT_NAME, artist: PRODUCT_NAME, genre: "Speech", comment: SAFETY_COMMENT };
       const key = trackKey({ timeline: track.timeline, engine, ratePercent, profile: state.profile, tags, artworkSha256 });
       const entry = state.entries.get(track.id);
       if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
@@ -203,7 +203,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     files,
     engine: { id: engine.id, voice: engine.voice, ...engine.usage() },
     wallMs: Math.round(performance.now() - started),
-    manifests: states.map((s) => join(s.dir, "manifest.json")),
+    manifests: states.map((s) => join(s.dir, MANIFEST_FILE)),
   };
 }
 

@@ -1,29 +1,17 @@
 // Podcast artwork without image dependencies: Apple needs a square 1400–3000 px JPEG or PNG, so a tiny
-// PNG writer (zlib from Node) draws a calm, text-free cover: a teal field, a warm sun and a column of
+// PNG writer (zlib and its crc32 from Node) draws a calm, text-free cover: a teal field, a warm sun and a column of
 // vertebrae. Deterministic bytes, so a re-render does not rewrite it.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
   const out = Buffer.alloc(body.length + 8);
   out.writeUInt32BE(data.length, 0);
   body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
+  out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
   return out;
 }
 

@@ -7,6 +7,7 @@ import { escapeXml as esc } from "../../content/xml.js";
 import { fileHref, readFileFacts, type FileFacts } from "./format.js";
 import { publishOrder, type Manifest, type Track } from "../../content/manifest.js";
 import { SAFETY_POINTS } from "./page.js";
+import { PRODUCT_NAME } from "../../content/facts.js";
 
 /** Where the sessions are served when no `--base-url` is given: the local preview server, clearly not public. */
 export const DEFAULT_BASE_URL = "http://localhost:8080/sessions";
@@ -33,7 +34,7 @@ export interface FeedOptions {
   podcastChapters?: boolean;
 }
 
-export const DEFAULT_FEED_TITLE = "Upper Back Routine";
+export const DEFAULT_FEED_TITLE = PRODUCT_NAME;
 const DEFAULT_DESCRIPTION =
   "Guided audio sessions for ten gentle upper back exercises: whole routines and single exercises, with chapters. " +
   "Not a substitute for professional medical advice. Stop if it hurts.";

@@ -2,6 +2,7 @@
 import type { Argv } from "yargs";
 import { DEFAULT_BASE_URL } from "./feed.js";
 import type { SiteOptions } from "./site.js";
+import { PRODUCT_NAME } from "../../content/facts.js";
 
 export interface SiteArgs {
   "base-url": string;
@@ -41,7 +42,7 @@ export function siteOptionsFromArgs(args: SiteArgs): SiteOptions {
     feed: {
       ...(title ? { title } : {}),
       ...(author ? { author } : {}),
-      ...(author || email ? { owner: { name: author ?? title ?? "Upper Back Routine", ...(email ? { email } : {}) } } : {}),
+      ...(author || email ? { owner: { name: author ?? title ?? PRODUCT_NAME, ...(email ? { email } : {}) } } : {}),
       ...(args["artwork-url"] ? { artworkUrl: args["artwork-url"] } : {}),
     },
   };

@@ -14,6 +14,7 @@ import { formatClock } from "../../content/clock.js";
 import { escapeXml as esc } from "../../content/xml.js";
 import { publishOrder, type Manifest, type Track } from "../../content/manifest.js";
 import { PAGE_CSS, PAGE_SCRIPT } from "./page-assets.js";
+import { PRODUCT_NAME } from "../../content/facts.js";
 
 export interface PageOptions {
   /** Page title and main heading. */
@@ -26,7 +27,7 @@ export interface PageOptions {
   feedHref?: string | null;
 }
 
-export const DEFAULT_PAGE_TITLE = "Upper Back Routine";
+export const DEFAULT_PAGE_TITLE = PRODUCT_NAME;
 const DEFAULT_LEDE =
   "Guided audio sessions for ten gentle upper back exercises. Play them here, download the MP3s, or subscribe in a podcast app.";
 

@@ -1,5 +1,5 @@
-import { join } from "node:path";
 import type { CommandModule } from "yargs";
+import { SESSIONS_DIR } from "../../content/facts.js";
 import { createS3Client, normalisePrefix, publishSessions } from "./publish.js";
 
 interface PublishArgs {
@@ -20,7 +20,7 @@ export const publishCommand: CommandModule<object, PublishArgs> = {
     y
       .option("bucket", { type: "string", demandOption: true, describe: "Target bucket (the stack output AudioBucketName)" })
       .option("prefix", { type: "string", describe: "Key prefix inside the bucket (the template assumes none; with one, AUDIO_BASE_URL is <url>/<prefix>/alexa)" })
-      .option("dir", { type: "string", default: join("dist", "sessions"), describe: "Folder to upload" })
+      .option("dir", { type: "string", default: SESSIONS_DIR, describe: "Folder to upload" })
       .option("region", { type: "string", describe: "AWS region of the bucket (default: AWS_REGION, then us-east-1)" })
       .option("endpoint", { type: "string", describe: "S3-compatible endpoint (MinIO, a local test server); uses path-style URLs" })
       .option("distribution-id", {

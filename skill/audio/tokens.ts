@@ -1,6 +1,7 @@
 // AudioPlayer stream tokens: opaque to users, and parsed defensively because devices echo them back to us.
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
 import type { Source } from "../state/types.js";
+import { ID_PATTERN } from "../../content/facts.js";
 
 /** Where a stream sits: exercise `index` of `source`, rendered at `pace`. */
 export interface StreamPosition {
@@ -10,7 +11,6 @@ export interface StreamPosition {
 }
 
 const PREFIX = "ubr1";
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Encodes a stream position as a token (`ubr1:routine:upper-back:3:standard`). */
 export function encodeToken(position: StreamPosition): string {
@@ -23,7 +23,7 @@ export function parseToken(token: unknown): StreamPosition | undefined {
   const parts = token.split(":");
   if (parts.length !== 5) return undefined;
   const [prefix, kind, id, index, pace] = parts as [string, string, string, string, string];
-  if (prefix !== PREFIX || (kind !== "routine" && kind !== "exercise") || !ID.test(id)) return undefined;
+  if (prefix !== PREFIX || (kind !== "routine" && kind !== "exercise") || !ID_PATTERN.test(id)) return undefined;
   if (!/^\d{1,3}$/.test(index) || !(PACE_IDS as readonly string[]).includes(pace)) return undefined;
   return { source: { kind, id }, index: Number(index), pace: pace as PaceId };
 }

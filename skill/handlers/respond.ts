@@ -6,6 +6,7 @@ import { transition } from "../state/machine.js";
 import { dayOf } from "../state/streak.js";
 import type { MachineContext, Reply, SkillEvent } from "../state/types.js";
 import type { SkillDeps } from "./deps.js";
+import { PRODUCT_NAME } from "../../content/facts.js";
 
 /** True for requests that must be answered with AudioPlayer directives only (no speech, no card). */
 export function isPlaybackRequest(input: HandlerInput): boolean {
@@ -31,7 +32,7 @@ function build(input: HandlerInput, reply: Reply): Response {
   if (reply.reprompt && !playback && !reply.endSession) rb.reprompt(reply.reprompt);
   const audio = reply.audio;
   if (audio?.type === "play") {
-    rb.addAudioPlayerPlayDirective(audio.behavior, audio.url, audio.token, audio.offsetMs, audio.expectedPreviousToken, { title: audio.title, subtitle: "Upper Back Routine" });
+    rb.addAudioPlayerPlayDirective(audio.behavior, audio.url, audio.token, audio.offsetMs, audio.expectedPreviousToken, { title: audio.title, subtitle: PRODUCT_NAME });
   } else if (audio?.type === "stop") {
     rb.addAudioPlayerStopDirective();
   } else if (audio?.type === "clearQueue") {

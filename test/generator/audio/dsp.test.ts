@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { integratedLufs, LoudnessMeter, truePeakDb } from "../../../generator/audio/loudness.js";
 import { limitPeaks } from "../../../generator/audio/limiter.js";
 import { levelClip, trimSilence } from "../../../generator/audio/level.js";
-import { chimeSamples, CHIME_MS } from "../../../generator/audio/tones.js";
+import { CHIME_MS } from "../../../content/timeline.js";
+import { chimeSamples } from "../../../generator/audio/tones.js";
 
 const RATE = 22050;
 
