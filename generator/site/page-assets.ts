@@ -49,6 +49,26 @@ text-decoration:none;color:var(--text);border-radius:6px}
 background:var(--accent);color:var(--card);font-weight:600;text-decoration:none}
 .download:hover{filter:brightness(1.1)}
 .download .size{font-weight:400;opacity:.9}
+.about{margin:.1rem 0 .4rem}
+.paces{display:flex;flex-wrap:wrap;gap:.4rem;border:0;margin:.25rem 0 0;padding:0;min-width:0}
+.paces legend{float:left;margin:0 .25rem 0 0;padding:0;line-height:44px;font-weight:600;font-size:.95rem}
+.paces label{display:inline-flex;align-items:center;gap:.35rem;min-height:44px;padding:0 .7rem;border:1px solid var(--line);
+border-radius:999px;cursor:pointer;font-size:.95rem}
+.paces label:has(input:checked){border-color:var(--accent);background:var(--accent-bg);font-weight:600}
+.paces input{accent-color:var(--accent);margin:0}
+.paces input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.pace-time{color:var(--muted);font-weight:400;font-variant-numeric:tabular-nums}
+.pace-panel .meta{margin:.35rem 0 0}
+.steps{margin:.5rem 0 0}
+.steps summary{cursor:pointer;min-height:44px;display:flex;align-items:center;font-weight:600;color:var(--accent)}
+.steps summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+.steps ol{margin:.25rem 0 .5rem;padding-left:1.4rem}
+.steps li{margin:.25rem 0}
+.steps .pause{color:var(--muted)}
+.files{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0}
+.transcript{display:inline-flex;align-items:center;min-height:44px;margin-top:.75rem}
+.tip{margin:1rem 0 0;padding:.6rem .9rem;border-left:4px solid var(--accent);background:var(--card);border-radius:6px;font-size:.95rem}
+ol.sessions{list-style:none}
 footer{margin:2.5rem 0 0;padding:1.25rem 0 2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.95rem}
 @media (min-width:40rem){h1{font-size:2.1rem}.session{padding:1.25rem 1.5rem}}
 @media (prefers-reduced-motion:reduce){html{scroll-behavior:auto}*,*::before,*::after{transition:none!important;animation:none!important}}
@@ -56,8 +76,8 @@ footer{margin:2.5rem 0 0;padding:1.25rem 0 2rem;border-top:1px solid var(--line)
 
 /**
  * Progressive enhancement: chapter links are plain `file.mp3#t=SECONDS` links (they work without JS);
- * with JS a click seeks the page's own player and plays. Starting one player pauses the others, and the
- * chapter being heard is marked with aria-current.
+ * with JS a click seeks the page's own player and plays. Starting one player pauses the others, choosing
+ * another pace pauses the card's players, and the chapter being heard is marked with aria-current.
  */
 export const PAGE_SCRIPT = `
 (function(){
@@ -71,6 +91,12 @@ export const PAGE_SCRIPT = `
     audio.currentTime=Number(link.getAttribute("data-start"));
     var started=audio.play();
     if(started&&started.catch)started.catch(function(){});
+  });
+  document.addEventListener("change",function(e){
+    var input=e.target;
+    if(!input.matches||!input.matches(".paces input"))return;
+    var card=input.closest(".session");
+    if(card)card.querySelectorAll("audio").forEach(function(a){a.pause();});
   });
   document.addEventListener("play",function(e){
     document.querySelectorAll("audio").forEach(function(other){if(other!==e.target)other.pause();});

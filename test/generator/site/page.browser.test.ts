@@ -54,17 +54,17 @@ function waitForSeekAndPlay(page: Page, audioId: string, target: number): Promis
 describe("download page in Chromium", () => {
   it("plays a session: currentTime advances", async () => {
     const page = await fx.openPage();
-    const playing = waitForPlaybackPast(page, "session-quick-audio", 0.5);
-    await page.evaluate(() => (document.getElementById("session-quick-audio") as HTMLAudioElement).play());
+    const playing = waitForPlaybackPast(page, "session-routine-quick-standard-audio", 0.5);
+    await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).play());
     expect(await playing).toBeGreaterThan(0.5);
     await page.context().close();
   });
 
   it("seeks to a chapter's start when its link is clicked, and plays from there", async () => {
     const page = await fx.openPage();
-    const link = page.locator('#session-quick a[data-start="12"]');
-    expect(await link.getAttribute("href")).toBe("quick.mp3#t=12");
-    const played = waitForSeekAndPlay(page, "session-quick-audio", 12);
+    const link = page.locator('#session-routine-quick-standard a[data-start="12"]');
+    expect(await link.getAttribute("href")).toBe("routine-quick.mp3#t=12");
+    const played = waitForSeekAndPlay(page, "session-routine-quick-standard-audio", 12);
     await link.click();
     const { seekedAt, playingAt } = await played;
     expect(seekedAt).toBeCloseTo(12, 0);
@@ -76,8 +76,8 @@ describe("download page in Chromium", () => {
 
   it("seeks from the keyboard: Enter on a focused chapter link", async () => {
     const page = await fx.openPage();
-    const link = page.locator('#session-quick a[data-start="12"]');
-    const played = waitForSeekAndPlay(page, "session-quick-audio", 12);
+    const link = page.locator('#session-routine-quick-standard a[data-start="12"]');
+    const played = waitForSeekAndPlay(page, "session-routine-quick-standard-audio", 12);
     await link.focus();
     const outline = await link.evaluate((a) => getComputedStyle(a).outlineStyle + " " + getComputedStyle(a).outlineWidth);
     expect(outline).toBe("solid 3px");
@@ -88,8 +88,8 @@ describe("download page in Chromium", () => {
 
   it("without JavaScript a chapter link opens the MP3 at the chapter (media fragment)", async () => {
     const page = await fx.openPage({ javaScriptEnabled: false });
-    await page.locator('#session-quick a[data-start="12"]').click();
-    await page.waitForURL(`${fx.server.url}/quick.mp3#t=12`);
+    await page.locator('#session-routine-quick-standard a[data-start="12"]').click();
+    await page.waitForURL(`${fx.server.url}/routine-quick.mp3#t=12`);
     // Chromium's media document plays the file itself; its element starts at the fragment's time.
     const start = await page.evaluate(
       () =>
@@ -107,11 +107,11 @@ describe("download page in Chromium", () => {
 describe("download without JavaScript", () => {
   it("the download link saves the whole MP3 under its own name", async () => {
     const page = await fx.openPage({ javaScriptEnabled: false });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#session-quick a.download").click()]);
-    expect(download.suggestedFilename()).toBe("quick.mp3");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#session-routine-quick-standard a.download").click()]);
+    expect(download.suggestedFilename()).toBe("routine-quick.mp3");
     const saved = join(fx.dir, "downloaded.mp3");
     await download.saveAs(saved);
-    expect((await stat(saved)).size).toBe((await stat(join(fx.dir, "quick.mp3"))).size);
+    expect((await stat(saved)).size).toBe((await stat(join(fx.dir, "routine-quick.mp3"))).size);
     await page.context().close();
   });
 });
