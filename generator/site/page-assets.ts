@@ -16,22 +16,22 @@ a:focus-visible,audio:focus-visible,main:focus-visible{outline:3px solid var(--f
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:.5rem;top:-4rem;background:var(--card);color:var(--text);padding:.6rem 1rem;border-radius:6px;z-index:2}
 .skip:focus{top:.5rem}
-.site{background:var(--accent-bg);border-bottom:1px solid var(--line);padding:1.75rem 0 1.25rem}
+.site{background:var(--accent-bg);border-bottom:1px solid var(--line);padding:1rem 0}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 .4rem}
 .lede{margin:0;color:var(--muted)}
-.jump{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem;margin:.9rem 0 0;padding:0}
+.jump{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem;margin:.6rem 0 0;padding:0}
 .jump a{display:inline-flex;align-items:center;min-height:44px;padding:0 .7rem;border:1px solid var(--accent);border-radius:999px;
 background:var(--card);text-decoration:none;font-weight:600;font-size:.9rem}
 .jump a:hover{background:var(--accent-bg)}
-h2{font-size:1.3rem;margin:2rem 0 .75rem;scroll-margin-top:1rem}
+h2{font-size:1.3rem;margin:1.25rem 0 .6rem;scroll-margin-top:1rem}
 h3{font-size:1.15rem;line-height:1.3;margin:0}
 h4{font-size:.95rem;color:var(--muted);margin:1rem 0 .25rem}
 main{outline:none}
 .safety{background:var(--warn-bg);color:var(--warn-text);border:1px solid var(--warn-line);border-left-width:6px;border-radius:10px;
-padding:.25rem 1rem .5rem;margin:1.5rem 0 0}
-.safety h2{margin:.6rem 0 .3rem;font-size:1.1rem}
-.safety ul{margin:.25rem 0;padding-left:1.2rem}
-.safety li{margin:.2rem 0}
+padding:.15rem .9rem .35rem;margin:1rem 0 0;font-size:.95rem;line-height:1.45}
+.safety h2{margin:.45rem 0 .2rem;font-size:1.05rem}
+.safety ul{margin:.2rem 0;padding-left:1.1rem}
+.safety li{margin:.15rem 0}
 .sessions{list-style:none;margin:0;padding:0;display:grid;gap:1rem}
 .session{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:1rem}
 .meta{margin:.2rem 0 .5rem;color:var(--muted);font-size:.95rem;font-variant-numeric:tabular-nums}
@@ -50,13 +50,16 @@ background:var(--accent);color:var(--card);font-weight:600;text-decoration:none}
 .download:hover{filter:brightness(1.1)}
 .download .size{font-weight:400;opacity:.9}
 .about{margin:.1rem 0 .4rem}
-.paces{display:flex;flex-wrap:wrap;gap:.4rem;border:0;margin:.25rem 0 0;padding:0;min-width:0}
-.paces legend{float:left;margin:0 .25rem 0 0;padding:0;line-height:44px;font-weight:600;font-size:.95rem}
-.paces label{display:inline-flex;align-items:center;gap:.35rem;min-height:44px;padding:0 .7rem;border:1px solid var(--line);
-border-radius:999px;cursor:pointer;font-size:.95rem}
-.paces label:has(input:checked){border-color:var(--accent);background:var(--accent-bg);font-weight:600}
-.paces input{accent-color:var(--accent);margin:0}
-.paces input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.paces{display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));border:1px solid var(--accent);border-radius:10px;
+margin:.35rem 0 0;padding:0;min-width:0;overflow:hidden}
+.paces legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.paces label{display:flex;flex-direction:column;justify-content:center;align-items:center;min-height:44px;padding:.2rem .3rem;
+cursor:pointer;font-size:.9rem;line-height:1.2;text-align:center}
+.paces label+label{border-left:1px solid var(--line)}
+.paces label:has(input:checked){background:var(--accent);color:var(--card);font-weight:600}
+.paces label:has(input:checked) .pace-time{color:var(--card)}
+.paces label:has(input:focus-visible){outline:3px solid var(--focus);outline-offset:-3px}
+.paces input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
 .pace-time{color:var(--muted);font-weight:400;font-variant-numeric:tabular-nums}
 .pace-panel .meta{margin:.35rem 0 0}
 .steps{margin:.5rem 0 0}

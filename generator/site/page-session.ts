@@ -39,14 +39,15 @@ export function defaultTrack(group: SessionGroup): Track {
 
 const PAUSE_WORDS: Record<string, string> = { hold: "hold", rest: "rest", movement: "move", breath: "breathe", transition: "get ready" };
 
-// Speech runs between pauses longer than STEP_GAP_MS, each with the pause that follows it.
+// Speech runs between pauses longer than STEP_GAP_MS (a chapter always starts a step), each with the pause that follows it.
 function steps(track: Track): { text: string; pause?: string }[] {
   const lines = spokenLines(track);
   const out: { text: string; pause?: string }[] = [];
   lines.forEach((line, i) => {
     const last = out.at(-1);
     const previous = lines[i - 1];
-    if (last && previous && line.startMs - previous.endMs < STEP_GAP_MS) last.text += ` ${line.text}`;
+    const newChapter = previous && track.chapters.some((c) => c.startMs > previous.startMs && c.startMs <= line.startMs);
+    if (last && previous && !newChapter && line.startMs - previous.endMs < STEP_GAP_MS) last.text += ` ${line.text}`;
     else out.push({ text: line.text });
     const nextStart = lines[i + 1]?.startMs ?? track.durationMs;
     if (nextStart - line.endMs >= STEP_GAP_MS) {
@@ -60,7 +61,7 @@ function steps(track: Track): { text: string; pause?: string }[] {
 function renderSteps(track: Track): string {
   const items = steps(track).map((s) => `<li>${esc(s.text)}${s.pause ? ` <span class="pause">(${esc(s.pause)})</span>` : ""}</li>`);
   if (items.length === 0) return "";
-  return `<details class="steps"><summary>Steps <span class="visually-hidden">of ${esc(track.title)}, ${esc(paceOf(track))} pace</span>(transcript)</summary>
+  return `<details class="steps"><summary>Steps (transcript)<span class="visually-hidden">: ${esc(track.title)}, ${esc(paceOf(track))} pace</span></summary>
 <ol aria-label="Steps">
 ${items.join("\n")}
 </ol>

@@ -24,8 +24,7 @@ export interface PageOptions {
 }
 
 export const DEFAULT_PAGE_TITLE = "Upper Back Routine";
-const DEFAULT_LEDE =
-  "Guided audio sessions for ten gentle upper back exercises. Play them here, download the MP3s, or subscribe in a podcast app.";
+const DEFAULT_LEDE = "Ten gentle upper back exercises, guided by voice: play, download or subscribe.";
 
 /** The safety points every listing of the sessions carries (page and feed). */
 export const SAFETY_POINTS = [

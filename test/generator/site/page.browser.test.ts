@@ -116,3 +116,71 @@ describe("download without JavaScript", () => {
   });
 });
 
+
+describe("download page on a phone (390×844)", () => {
+  it("plays the quick routine from the first screen: its player is visible without scrolling", async () => {
+    const page = await fx.openPage();
+    const player = page.locator("#session-routine-quick-standard-audio");
+    expect(await player.isVisible()).toBe(true);
+    const box = (await player.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.context().close();
+  });
+
+  it("lists routines shortest first, then single exercises in the default routine's order (not alphabetical)", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator("h3").allTextContents()).toEqual(["Quick routine", "Upper back routine", "Neck rotation", "Child's pose & rest"]);
+    await page.context().close();
+  });
+
+  it("shows each card's position and equipment from the catalogue", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator("#session-exercise-childs-pose .about").textContent()).toBe("Kneeling · Needs a mat");
+    expect(await page.locator("#session-exercise-neck-rotation .about").textContent()).toBe("Seated or standing · No equipment");
+    await page.context().close();
+  });
+
+  it("switches pace without JavaScript: one pace's player at a time, each with its own length", async () => {
+    const page = await fx.openPage({ javaScriptEnabled: false });
+    const card = page.locator("#session-routine-quick");
+    const visiblePaces = () => card.locator(".pace-panel:visible").evaluateAll((els) => els.map((e) => e.getAttribute("data-pace")));
+    expect(await visiblePaces()).toEqual(["standard"]);
+    await card.locator("label", { hasText: "Gentle" }).click();
+    expect(await visiblePaces()).toEqual(["gentle"]);
+    expect(await card.locator(".pace-panel:visible .meta time").textContent()).toBe("30 s");
+    expect(await card.locator(".pace-panel:visible audio").getAttribute("src")).toBe("routine-quick-gentle.mp3");
+    await page.context().close();
+  });
+
+  it("pauses the card's player when another pace is chosen", async () => {
+    const page = await fx.openPage();
+    const playing = waitForPlaybackPast(page, "session-routine-quick-standard-audio", 0.3);
+    await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).play());
+    await playing;
+    await page.locator("#session-routine-quick label", { hasText: "Deeper" }).click();
+    expect(await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).paused)).toBe(true);
+    await page.context().close();
+  });
+
+  it("expands a card to its steps: the transcript, with the holds between", async () => {
+    const page = await fx.openPage();
+    const steps = page.locator("#session-routine-quick-standard details.steps");
+    expect(await steps.locator("ol").isVisible()).toBe(false);
+    await steps.locator("summary").click();
+    expect(await steps.locator("li").allTextContents()).toEqual([
+      "Welcome. Stop if anything hurts.",
+      "Neck rotation: turn your head slowly to the right. (hold 6 s)",
+      "Child's pose & rest. (pause 6 s)",
+    ]);
+    await page.context().close();
+  });
+
+  it("tells podcast listeners to switch off skip-silence", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator(".tip").textContent()).toMatch(/Switch off skip-silence \(Overcast Smart Speed, Pocket Casts Trim Silence/);
+    await page.context().close();
+  });
+});
