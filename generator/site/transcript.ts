@@ -28,7 +28,7 @@ function escapeCueText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-// Breaks a cue into lines of at most MAX_LINE characters at spaces (a longer single word stays whole).
+// Breaks a cue into lines of at most MAX_LINE visible characters at spaces (a longer single word stays whole).
 function wrap(text: string): string[] {
   const lines: string[] = [];
   let line = "";
@@ -49,7 +49,7 @@ export function spokenLines(track: Track): { startMs: number; endMs: number; tex
 
 /** Renders a track's WebVTT transcript (pure): a cue per speech segment at the times measured from the audio. */
 export function renderWebVtt(track: Track): string {
-  const cues = spokenLines(track).map((line) => `${vttTime(line.startMs)} --> ${vttTime(line.endMs)}\n${wrap(escapeCueText(line.text)).join("\n")}`);
+  const cues = spokenLines(track).map((line) => `${vttTime(line.startMs)} --> ${vttTime(line.endMs)}\n${wrap(line.text).map(escapeCueText).join("\n")}`);
   return `WEBVTT\n\n${cues.map((cue) => `${cue}\n`).join("\n")}`;
 }
 
