@@ -54,12 +54,12 @@ background:var(--accent);color:var(--card);font-weight:600;text-decoration:none}
 margin:.35rem 0 0;padding:0;min-width:0;overflow:hidden}
 .paces legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .paces label{display:flex;flex-direction:column;justify-content:center;align-items:center;min-height:44px;padding:.2rem .3rem;
-cursor:pointer;font-size:.9rem;line-height:1.2;text-align:center}
+cursor:pointer;font-size:.9rem;line-height:1.2;text-align:center;position:relative}
 .paces label+label{border-left:1px solid var(--line)}
 .paces label:has(input:checked){background:var(--accent);color:var(--card);font-weight:600}
 .paces label:has(input:checked) .pace-time{color:var(--card)}
 .paces label:has(input:focus-visible){outline:3px solid var(--focus);outline-offset:-3px}
-.paces input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
+.paces input{position:absolute;inset:0;opacity:0;width:100%;height:100%;margin:0;cursor:pointer}
 .pace-time{color:var(--muted);font-weight:400;font-variant-numeric:tabular-nums}
 .pace-panel .meta{margin:.35rem 0 0}
 .steps{margin:.5rem 0 0}
