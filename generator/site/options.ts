@@ -9,9 +9,10 @@ export interface SiteArgs {
   "podcast-author"?: string;
   "podcast-owner-email"?: string;
   "artwork-url"?: string;
+  "podcast-guid"?: string;
 }
 
-/** Adds --base-url, --podcast-title, --podcast-author, --podcast-owner-email and --artwork-url to a command. */
+/** Adds --base-url, --podcast-title, --podcast-author, --podcast-owner-email, --artwork-url and --podcast-guid to a command. */
 export function withSiteOptions<T>(y: Argv<T>): Argv<T & SiteArgs> {
   return y
     .option("base-url", {
@@ -33,8 +34,14 @@ export function withSiteOptions<T>(y: Argv<T>): Argv<T & SiteArgs> {
     .option("artwork-url", {
       type: "string",
       describe: "URL of a square 1400–3000 px JPEG/PNG cover; without it a generated artwork.png is written and used",
+    })
+    .option("podcast-guid", {
+      type: "string",
+      describe: "podcast:guid to keep after the feed moves (default: the Podcasting 2.0 UUIDv5 of <base-url>/feed.xml)",
     }) as Argv<T & SiteArgs>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The owner email of a feed that only this machine sees (RFC 2606 example domain: clearly not a real inbox). */
 export const PREVIEW_OWNER_EMAIL = "podcast-owner@example.com";
@@ -51,6 +58,10 @@ export function siteOptionsFromArgs(args: SiteArgs): SiteOptions {
   const title = args["podcast-title"];
   const author = args["podcast-author"];
   const email = args["podcast-owner-email"] || (isPublic(args["base-url"]) ? undefined : PREVIEW_OWNER_EMAIL);
+  const guid = args["podcast-guid"];
+  if (guid !== undefined && !UUID.test(guid)) {
+    throw new Error(`--podcast-guid must be a UUID such as 917393e3-1b1e-5cef-ace4-edaa54e1f810 (got "${guid}")`);
+  }
   if (!email) {
     throw new Error(
       `--base-url ${args["base-url"]} is public, so the feed needs an owner email for itunes:owner ` +
@@ -65,6 +76,7 @@ export function siteOptionsFromArgs(args: SiteArgs): SiteOptions {
       ...(author ? { author } : {}),
       owner: { name: author ?? title ?? DEFAULT_FEED_TITLE, email },
       ...(args["artwork-url"] ? { artworkUrl: args["artwork-url"] } : {}),
+      ...(guid ? { podcastGuid: guid.toLowerCase() } : {}),
     },
   };
 }

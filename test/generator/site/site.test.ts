@@ -67,6 +67,14 @@ describe("publishing flags", () => {
     );
   });
 
+  it("keep a given podcast:guid, and refuse one that is not a UUID", async () => {
+    const parse = (guid: string) => withSiteOptions(yargs([])).parse(["--podcast-guid", guid]);
+    expect(siteOptionsFromArgs(await parse("917393E3-1B1E-5CEF-ACE4-EDAA54E1F810")).feed?.podcastGuid).toBe("917393e3-1b1e-5cef-ace4-edaa54e1f810");
+    expect(() => siteOptionsFromArgs({ "base-url": "http://localhost:8080/sessions", "podcast-guid": "my-show" })).toThrow(
+      '--podcast-guid must be a UUID such as 917393e3-1b1e-5cef-ace4-edaa54e1f810 (got "my-show")',
+    );
+  });
+
   it("take the owner email from PODCAST_OWNER_EMAIL when the flag is not given", async () => {
     const saved = process.env.PODCAST_OWNER_EMAIL;
     process.env.PODCAST_OWNER_EMAIL = "back@example.org";
