@@ -60,6 +60,10 @@ export const TrackSchema = z
     profile: z.string().optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits").optional(),
     key: z.string().optional(),
+    /** The WebVTT transcript beside the MP3 (`routine-quick-gentle.vtt`), written from the speech segments. */
+    transcript: RelativeFile.optional(),
+    /** When this track was first rendered (ISO 8601, UTC): the feed's pubDate, kept by every later render. */
+    publishedAt: z.iso.datetime({ message: "must be an ISO 8601 UTC time, e.g. 2026-12-01T00:00:00Z" }).optional(),
   })
   .superRefine((track, ctx) => {
     const late = (items: { endMs: number }[], field: string) =>

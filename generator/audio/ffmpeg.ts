@@ -1,6 +1,7 @@
 // The one module that talks to ffmpeg/ffprobe (through fluent-ffmpeg, archived upstream): everything else
 // calls these functions, so replacing fluent-ffmpeg with plain child_process touches this file only.
 import { abortReason } from "../io/abort.js";
+import { addChapterToc } from "./id3-toc.js";
 import { accessSync, chmodSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
@@ -122,6 +123,7 @@ export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Floa
   cmd.outputOptions(...outputOptions).format("mp3").output(outFile);
   source.on("error", (error) => cmd.kill("SIGKILL") && void error);
   await run(cmd, `ffmpeg encode ${outFile}`, opts.signal);
+  await addChapterToc(outFile);
 }
 
 async function* toBuffers(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>): AsyncGenerator<Buffer> {

@@ -3,6 +3,7 @@ import { SESSIONS_DIR } from "../../content/facts.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
 import { PROFILE_IDS, profilesFor, type ProfileId } from "../audio/profiles.js";
 import { DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
+import { writeArtwork } from "../site/artwork.js";
 import { siteOptionsFromArgs, withSiteOptions, type SiteArgs } from "../site/options.js";
 import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/render.js";
 import { createTtsEngine, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
@@ -43,7 +44,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         default: "both" as const,
         describe: "download: −16 LUFS, 44.1 kHz (page, feed); alexa: −14 LUFS, 22.05 kHz (AudioPlayer, in <out>/alexa)",
       })
-      .option("artwork", { type: "string", describe: "Cover image (JPEG or PNG) embedded in every MP3" })
+      .option("artwork", { type: "string", describe: "Cover image (JPEG or PNG) embedded in every MP3 (default: the generated <out>/artwork.png, none with --artwork-url)" })
       .option("concurrency", { type: "number", default: 2, describe: "Tracks encoded at once" })
       .option("force", { type: "boolean", default: false, describe: "Re-encode tracks even when unchanged" })
       .option("cache-dir", { type: "string", default: DEFAULT_CLIP_CACHE_DIR, describe: "Clip cache folder (phrases synthesized once, ever)" })
@@ -68,7 +69,8 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         only: { routine: args.routine, exercise: args.exercise },
         clipCacheDir: args["cache-dir"],
         site: siteOptionsFromArgs(args),
-        artworkFile: args.artwork,
+        // The feed's cover is the one embedded, unless the feed points at another (--artwork-url) and none is given.
+        artworkFile: args.artwork ?? (args["artwork-url"] ? undefined : (await writeArtwork(args.out)).path),
         concurrency: Math.max(1, Math.floor(args.concurrency)),
         force: args.force,
         signal: controller.signal,

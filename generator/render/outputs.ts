@@ -6,7 +6,9 @@ import type { Manifest, Track } from "../../content/manifest.js";
 import type { AudioProfile } from "../audio/profiles.js";
 import type { WrittenFile } from "../io/atomic.js";
 import { writeManifest } from "../site/manifest-file.js";
+import { withPublication } from "../site/published.js";
 import { writeSite, type SiteOptions } from "../site/site.js";
+import { writeTranscripts } from "../site/transcript.js";
 import { writeChimeFiles } from "./chimes.js";
 import type { PlannedTrack } from "./tracks.js";
 import { MANIFEST_FILE } from "../../content/facts.js";
@@ -31,10 +33,11 @@ export async function writeOutputs(
       const entry = state.entries.get(planned.id);
       if (entry && entry.kind === planned.kind && (await exists(join(state.dir, entry.file)))) tracks.push(entry);
     }
-    const manifest: Manifest = { tracks };
+    const manifest: Manifest = { tracks: withPublication(tracks, new Date()) };
     manifests.push(manifest);
     const manifestPath = join(state.dir, MANIFEST_FILE);
     results.push({ path: manifestPath, changed: await writeManifest(manifestPath, manifest) });
+    results.push(...(await writeTranscripts(manifest, state.dir)));
     if (!options.writeSite) continue;
     if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.dir, state.profile)));
     if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.dir, options.site)));

@@ -172,6 +172,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         profile: state.profile.id,
         sha256: out.sha256,
         key,
+        publishedAt: state.entries.get(track.id)?.publishedAt,
       });
       encodes += out.encodes;
       stages.assembleMs += out.timings.assembleMs;
@@ -183,7 +184,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     });
   } finally {
     // Also after a failure: tracks finished so far are recorded, so the next run resumes instead of redoing them.
-    const outputs = await writeOutputs(states, allTracks, { site: options.site, writeSite: (options.writeSite ?? true) && done === jobs.length });
+    const outputs = await writeOutputs(states, allTracks, { site: { ...options.site, catalog }, writeSite: (options.writeSite ?? true) && done === jobs.length });
     files.written += outputs.written;
     files.unchanged += outputs.unchanged;
     emit({ type: "outputs", files: outputs.written + outputs.unchanged, changed: outputs.written });

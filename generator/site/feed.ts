@@ -1,5 +1,6 @@
 // The podcast feed (feed.xml): RSS 2.0 with Apple's itunes tags and enclosures, so every session can be
 // followed in any podcast app. Deterministic: the same manifest and files give the same bytes.
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
 import { formatClock } from "../../content/clock.js";
@@ -8,6 +9,7 @@ import { fileHref, readFileFacts, type FileFacts } from "./format.js";
 import { publishOrder, type Manifest, type Track } from "../../content/manifest.js";
 import { SAFETY_POINTS } from "./page.js";
 import { PRODUCT_NAME } from "../../content/facts.js";
+import { sessionAnchor } from "./page-session.js";
 
 /** Where the sessions are served when no `--base-url` is given: the local preview server, clearly not public. */
 export const DEFAULT_BASE_URL = "http://localhost:8080/sessions";
@@ -26,10 +28,12 @@ export interface FeedOptions {
   artworkUrl?: string;
   /** Channel link (the download page); default `${baseUrl}/index.html`. */
   pageUrl?: string;
-  /** Stable guid prefix; an item's guid is `${guidPrefix}:${track.id}`, so re-renders are not new episodes. */
+  /** Stable guid prefix; an item's guid is `${guidPrefix}:${file stem}` (`…:routine-quick-gentle`), so re-renders are not new episodes. */
   guidPrefix?: string;
-  /** Publication date of the newest item; default the newest MP3's modification time (stable across no-op renders). */
+  /** Date of items without a manifest `publishedAt`; default the newest MP3's modification time (stable across no-op renders). */
   pubDate?: Date;
+  /** The channel's podcast:guid; default the Podcasting 2.0 UUIDv5 of the feed URL (set it to keep the old one after a move). */
+  podcastGuid?: string;
   /** Link Podcasting 2.0 chapters files (`<file stem>.chapters.json`, written by writeChaptersJson). */
   podcastChapters?: boolean;
 }
@@ -55,10 +59,41 @@ export function publicUrl(baseUrl: string, file: string): string {
 
 /** The Podcasting 2.0 chapters file name next to a track's MP3: `quick.mp3` → `quick.chapters.json`. */
 export function chaptersFileFor(track: Track): string {
-  return track.file.replace(/\.[^./]+$/, "") + ".chapters.json";
+  return fileStem(track.file) + ".chapters.json";
 }
 
-/** Renders the feed (pure); `facts` gives each track's byte size (required by Apple) and file time. */
+// A track file's name without folder-independent extension: `routine-quick-gentle.mp3` → `routine-quick-gentle`.
+function fileStem(file: string): string {
+  return file.replace(/\.[^./]+$/, "");
+}
+
+// How many paces of each (kind, id) the feed carries: one pace keeps the plain title.
+function countPaces(tracks: Track[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tracks) counts.set(`${t.kind}:${t.id}`, (counts.get(`${t.kind}:${t.id}`) ?? 0) + 1);
+  return counts;
+}
+
+/** The Podcasting 2.0 podcast:guid of a feed URL: UUIDv5 in the "podcast" namespace of the URL without scheme and trailing slashes. */
+export function podcastGuidFor(feedUrl: string): string {
+  const name = feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
+  const namespace = Buffer.from(PODCAST_NAMESPACE.replace(/-/g, ""), "hex");
+  const hash = createHash("sha1").update(namespace).update(name, "utf8").digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
+  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The namespace UUID the Podcasting 2.0 guid tag fixes for podcast:guid. */
+const PODCAST_NAMESPACE = "ead4c236-bf58-58c6-a2c6-a6b28d128cb6";
+
+/** An episode's title: the track's, with its pace when the feed carries several paces of it. */
+export function episodeTitle(track: Track, paces: number): string {
+  return paces > 1 && track.pace ? `${track.title} (${track.pace} pace)` : track.title;
+}
+
+/** Renders the feed (pure); `facts` gives each track's byte size (required by Apple) and file time, by file. */
 export function renderFeed(manifest: Manifest, options: FeedOptions, facts: Map<string, FileFacts>): string {
   const base = options.baseUrl;
   const title = options.title ?? DEFAULT_FEED_TITLE;
@@ -67,28 +102,35 @@ export function renderFeed(manifest: Manifest, options: FeedOptions, facts: Map<
   const pageUrl = options.pageUrl ?? publicUrl(base, "index.html");
   const artworkUrl = options.artworkUrl ?? publicUrl(base, "artwork.png");
   const tracks = publishOrder(manifest);
-  const newest = options.pubDate ?? newestTime(facts) ?? new Date(Date.UTC(2026, 0, 1));
+  const fallbackDate = options.pubDate ?? newestTime(facts) ?? new Date(Date.UTC(2026, 0, 1));
+  const paceCount = countPaces(tracks);
+  const dates: Date[] = [];
   const items = tracks.map((track, i) => {
-    const bytes = facts.get(track.id)?.bytes;
+    const bytes = facts.get(track.file)?.bytes;
     if (!bytes) {
       throw new Error(
         `feed: ${track.file} (track ${track.id}): size unknown, the file is missing and the manifest has no bytes (fix: render it first)`,
       );
     }
-    // Newest first in apps that sort by date: the first track (a routine) is the newest by one minute per step.
-    const pubDate = new Date(newest.getTime() - i * 60_000);
-    return renderItem(track, { i, bytes, pubDate, base, pageUrl, guid: `${options.guidPrefix ?? "upper-back-routine"}:${track.id}`, chapters: options.podcastChapters ?? false });
+    // The manifest keeps each track's first render; without it, newest first by one minute per step.
+    const pubDate = track.publishedAt ? new Date(track.publishedAt) : new Date(fallbackDate.getTime() - i * 60_000);
+    dates.push(pubDate);
+    const guid = `${options.guidPrefix ?? "upper-back-routine"}:${fileStem(track.file)}`;
+    return renderItem(track, { i, bytes, pubDate, base, pageUrl, guid, chapters: options.podcastChapters ?? false, title: episodeTitle(track, paceCount.get(`${track.kind}:${track.id}`) ?? 1) });
   });
+  // Changes only when an episode is added or re-encoded: the newest first-publication date or MP3 time.
+  const lastBuild = new Date(Math.max(fallbackDate.getTime(), ...dates.map((d) => d.getTime())));
+  const feedUrl = publicUrl(base, "feed.xml");
   const email = owner.email ? `<itunes:email>${esc(owner.email)}</itunes:email>` : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
 <title>${esc(title)}</title>
 <link>${esc(pageUrl)}</link>
-<atom:link href="${esc(publicUrl(base, "feed.xml"))}" rel="self" type="application/rss+xml"/>
+<atom:link href="${esc(feedUrl)}" rel="self" type="application/rss+xml"/>
 <description>${esc(options.description ?? DEFAULT_DESCRIPTION)}</description>
 <language>${esc(options.language ?? "en")}</language>
-<lastBuildDate>${newest.toUTCString()}</lastBuildDate>
+<lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>
 <generator>upper-back render</generator>
 <image><url>${esc(artworkUrl)}</url><title>${esc(title)}</title><link>${esc(pageUrl)}</link></image>
 <itunes:image href="${esc(artworkUrl)}"/>
@@ -97,6 +139,7 @@ export function renderFeed(manifest: Manifest, options: FeedOptions, facts: Map<
 <itunes:category text="Health &amp; Fitness"><itunes:category text="Fitness"/></itunes:category>
 <itunes:explicit>false</itunes:explicit>
 <itunes:type>episodic</itunes:type>
+<podcast:guid>${esc(options.podcastGuid ?? podcastGuidFor(feedUrl))}</podcast:guid>
 ${items.join("\n")}
 </channel>
 </rss>
@@ -111,6 +154,7 @@ interface ItemContext {
   pageUrl: string;
   guid: string;
   chapters: boolean;
+  title: string;
 }
 
 function renderItem(track: Track, c: ItemContext): string {
@@ -119,18 +163,19 @@ function renderItem(track: Track, c: ItemContext): string {
   const chapters = c.chapters
     ? `\n<podcast:chapters url="${esc(publicUrl(c.base, chaptersFileFor(track)))}" type="application/json+chapters"/>`
     : "";
+  const transcript = track.transcript ? `\n<podcast:transcript url="${esc(publicUrl(c.base, track.transcript))}" type="text/vtt"/>` : "";
   return `<item>
-<title>${esc(track.title)}</title>
+<title>${esc(c.title)}</title>
 <description>${esc(description)}</description>
-<link>${esc(c.pageUrl)}#session-${esc(track.id)}</link>
+<link>${esc(c.pageUrl)}#${esc(sessionAnchor(track))}</link>
 <guid isPermaLink="false">${esc(c.guid)}</guid>
 <pubDate>${c.pubDate.toUTCString()}</pubDate>
 <enclosure url="${esc(publicUrl(c.base, track.file))}" length="${c.bytes}" type="audio/mpeg"/>
-<itunes:title>${esc(track.title)}</itunes:title>
+<itunes:title>${esc(c.title)}</itunes:title>
 <itunes:duration>${Math.round(track.durationMs / 1000)}</itunes:duration>
 <itunes:episode>${c.i + 1}</itunes:episode>
 <itunes:episodeType>full</itunes:episodeType>
-<itunes:explicit>false</itunes:explicit>${chapters}
+<itunes:explicit>false</itunes:explicit>${chapters}${transcript}
 </item>`;
 }
 

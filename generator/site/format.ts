@@ -47,12 +47,12 @@ export interface FileFacts {
   mtime?: Date;
 }
 
-/** Size (from the manifest, else from disk) and modification time of each track's file; missing files give {}. */
+/** Size (from the manifest, else from disk) and modification time of each track's file, keyed by file; missing files give {}. */
 export async function readFileFacts(tracks: Track[], outDir: string): Promise<Map<string, FileFacts>> {
   const facts = new Map<string, FileFacts>();
   for (const track of tracks) {
     const info = await stat(join(outDir, track.file)).catch(() => undefined);
-    facts.set(track.id, { bytes: track.bytes ?? info?.size, mtime: info?.mtime });
+    facts.set(track.file, { bytes: track.bytes ?? info?.size, mtime: info?.mtime });
   }
   return facts;
 }

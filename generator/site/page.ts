@@ -1,20 +1,15 @@
-// The download page (index.html): every session with a player, its length, chapters that seek, a plain
-// download link, and the safety note. Static, self-contained, and usable without JavaScript.
+// The download page (index.html): every session with its paces, a player, its length, steps, chapters that
+// seek, a plain download link, and the safety note. Static, self-contained, and usable without JavaScript.
 import { join } from "node:path";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
-import {
-  fileHref,
-  formatBytes,
-  formatDuration,
-  fragmentSeconds,
-  isoDuration,
-  readFileFacts,
-} from "./format.js";
-import { formatClock } from "../../content/clock.js";
+import { readFileFacts } from "./format.js";
+import type { Catalog } from "../../content/load.js";
 import { escapeXml as esc } from "../../content/xml.js";
 import { publishOrder, type Manifest, type Track } from "../../content/manifest.js";
 import { PAGE_CSS, PAGE_SCRIPT } from "./page-assets.js";
 import { PRODUCT_NAME } from "../../content/facts.js";
+import { defaultTrack, PACE_ORDER, paceOf, renderSession, type SessionGroup } from "./page-session.js";
+import { exerciseOrder, sessionFactsFrom } from "./session-facts.js";
 
 export interface PageOptions {
   /** Page title and main heading. */
@@ -25,11 +20,12 @@ export interface PageOptions {
   lang?: string;
   /** Link to the podcast feed, relative to the page; `null` leaves it out. */
   feedHref?: string | null;
+  /** The content: each card's position and equipment, and single exercises in the default routine's order. */
+  catalog?: Catalog;
 }
 
 export const DEFAULT_PAGE_TITLE = PRODUCT_NAME;
-const DEFAULT_LEDE =
-  "Guided audio sessions for ten gentle upper back exercises. Play them here, download the MP3s, or subscribe in a podcast app.";
+const DEFAULT_LEDE = "Ten gentle upper back exercises, guided by voice: play, download or subscribe.";
 
 /** The safety points every listing of the sessions carries (page and feed). */
 export const SAFETY_POINTS = [
@@ -42,13 +38,52 @@ export const SAFETY_POINTS = [
 /** Per-track file size, when known; the page leaves the size out rather than guess. */
 export type SizeLookup = (track: Track) => number | undefined;
 
+/** The tip that keeps the holds: players' silence skipping would cut them. */
+export const SKIP_SILENCE_TIP =
+  "Listening in a podcast app? Switch off skip-silence (Overcast Smart Speed, Pocket Casts Trim Silence and the like): it would cut the holds short.";
+
+/**
+ * Groups tracks by (kind, id) with their paces in PACE_ORDER. Routines come shortest first, so the quick one
+ * plays from the first screen of a phone; exercises follow the default routine's order when the catalogue is known.
+ */
+export function sessionGroups(manifest: Manifest, exerciseIds?: readonly string[]): SessionGroup[] {
+  const groups = new Map<string, SessionGroup>();
+  for (const track of publishOrder(manifest)) {
+    const key = `${track.kind}:${track.id}`;
+    const group = groups.get(key) ?? { kind: track.kind, id: track.id, tracks: [] };
+    group.tracks.push(track);
+    groups.set(key, group);
+  }
+  const paceRank = (t: Track) => {
+    const i = (PACE_ORDER as readonly string[]).indexOf(paceOf(t));
+    return i < 0 ? PACE_ORDER.length : i;
+  };
+  const all = [...groups.values()];
+  for (const group of all) group.tracks.sort((a, b) => paceRank(a) - paceRank(b));
+  const routines = all.filter((g) => g.kind === "routine").sort((a, b) => defaultTrack(a).durationMs - defaultTrack(b).durationMs);
+  const rank = (g: SessionGroup) => {
+    const i = exerciseIds?.indexOf(g.id) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const exercises = all.filter((g) => g.kind === "exercise").sort((a, b) => rank(a) - rank(b));
+  return [...routines, ...exercises];
+}
+
+// Hides the panels of the paces not chosen, per pace the page offers (browsers without :has show them all).
+function paceCss(groups: SessionGroup[]): string {
+  const paces = [...new Set(groups.flatMap((g) => g.tracks.map(paceOf)))].filter((p) => /^[a-z0-9-]+$/.test(p));
+  return paces.map((p) => `.session:has(.paces input[value="${p}"]:checked) .pace-panel:not([data-pace="${p}"]){display:none}`).join("\n");
+}
+
 /** Renders the page as a string (pure): routines first, then exercises; all text escaped once. */
 export function renderIndexHtml(manifest: Manifest, options: PageOptions = {}, sizeOf: SizeLookup = (t) => t.bytes): string {
   const title = options.title ?? DEFAULT_PAGE_TITLE;
   const feedHref = options.feedHref === undefined ? "feed.xml" : options.feedHref;
-  const tracks = publishOrder(manifest);
-  const routines = tracks.filter((t) => t.kind === "routine");
-  const exercises = tracks.filter((t) => t.kind === "exercise");
+  const facts = options.catalog ? sessionFactsFrom(options.catalog) : () => undefined;
+  const groups = sessionGroups(manifest, options.catalog && exerciseOrder(options.catalog));
+  const routines = groups.filter((g) => g.kind === "routine");
+  const exercises = groups.filter((g) => g.kind === "exercise");
+  const card = (g: SessionGroup) => renderSession(g, facts(g.kind, g.id), sizeOf);
   const feedLink = feedHref ? `<link rel="alternate" type="application/rss+xml" title="${esc(title)} (podcast)" href="${esc(feedHref)}">` : "";
   const feedFooter = feedHref
     ? `<p>Listen in a podcast app: copy the <a href="${esc(feedHref)}">podcast feed (RSS)</a> link into your app's "follow by URL".</p>`
@@ -62,7 +97,7 @@ export function renderIndexHtml(manifest: Manifest, options: PageOptions = {}, s
 <meta name="description" content="${esc(options.lede ?? DEFAULT_LEDE)}">
 <meta name="color-scheme" content="light dark">
 ${feedLink}
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${paceCss(groups)}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the sessions</a>
@@ -82,12 +117,13 @@ ${feedHref ? `<li><a href="${esc(feedHref)}">Podcast feed</a></li>` : ""}
 ${SAFETY_POINTS.map((point) => `<li>${esc(point)}</li>`).join("\n")}
 </ul>
 </section>
-${renderGroup("routines", "Routines", routines, sizeOf)}
-${renderGroup("exercises", "Single exercises", exercises, sizeOf)}
+${renderGroup("routines", "Routines", routines.map(card), "ul")}
+<p class="tip">${esc(SKIP_SILENCE_TIP)}</p>
+${renderGroup("exercises", "Single exercises", exercises.map(card), "ol")}
 </main>
 <footer><div class="wrap">
 ${feedFooter}
-<p>${tracks.length === 1 ? "1 session" : `${tracks.length} sessions`}. Each MP3 carries chapters, so players that show chapters can skip between exercises.</p>
+<p>${sessionCount(groups)}. Each MP3 carries chapters, so players that show chapters can skip between exercises.</p>
 </div></footer>
 <script>${PAGE_SCRIPT}</script>
 </body>
@@ -95,57 +131,27 @@ ${feedFooter}
 `;
 }
 
-function renderGroup(id: string, heading: string, tracks: Track[], sizeOf: SizeLookup): string {
-  if (tracks.length === 0) return "";
-  return `<section aria-labelledby="${id}-title">
-<h2 id="${id}-title">${esc(heading)}</h2>
-<ul class="sessions">
-${tracks.map((t) => `<li>${renderSession(t, sizeOf(t))}</li>`).join("\n")}
-</ul>
-</section>`;
+function sessionCount(groups: SessionGroup[]): string {
+  const tracks = groups.reduce((n, g) => n + g.tracks.length, 0);
+  const sessions = groups.length === 1 ? "1 session" : `${groups.length} sessions`;
+  return tracks > groups.length ? `${sessions} in ${tracks} recordings (one per pace)` : sessions;
 }
 
-function renderSession(track: Track, bytes: number | undefined): string {
-  const base = `session-${track.id}`;
-  const href = fileHref(track.file);
-  const chapterCount = track.chapters.length;
-  const meta = [
-    `<time datetime="${isoDuration(track.durationMs)}">${formatDuration(track.durationMs)}</time>`,
-    chapterCount > 1 ? `${chapterCount} chapters` : "",
-  ].filter(Boolean);
-  const chapters = track.chapters
-    .map(
-      (c) =>
-        `<li><a href="${href}#t=${fragmentSeconds(c.startMs)}" data-audio="${base}-audio" data-start="${fragmentSeconds(c.startMs)}" ` +
-        `data-end="${fragmentSeconds(c.endMs)}"><span class="ch-title">${esc(c.title)}</span> ` +
-        `<span class="ch-time"><span class="visually-hidden">at </span>${formatClock(c.startMs)}</span></a></li>`,
-    )
-    .join("\n");
-  const fileName = track.file.split("/").pop() ?? track.file;
-  const size = bytes ? formatBytes(bytes) : "";
-  return `<article class="session" id="${base}" aria-labelledby="${base}-title">
-<h3 id="${base}-title">${esc(track.title)}</h3>
-<p class="meta">${meta.join(" · ")}</p>
-${track.description ? `<p class="desc">${esc(track.description)}</p>` : ""}
-<audio id="${base}-audio" controls preload="none" src="${href}" aria-label="${esc(track.title)}">
-<a href="${href}">${esc(track.title)} (MP3)</a>
-</audio>
-${
-  chapterCount > 1
-    ? `<h4 id="${base}-chapters">Chapters</h4>
-<ol class="chapters" aria-labelledby="${base}-chapters">
-${chapters}
-</ol>`
-    : ""
-}
-<a class="download" href="${href}" download="${esc(fileName)}" aria-label="Download MP3${size ? ` (${size})` : ""}: ${esc(track.title)}"><span aria-hidden="true">↓</span> Download MP3${size ? ` <span class="size">(${size})</span>` : ""}</a>
-</article>`;
+// Exercises are an ordered list: the order is the default routine's, and the number is the place in it.
+function renderGroup(id: string, heading: string, cards: string[], list: "ul" | "ol"): string {
+  if (cards.length === 0) return "";
+  return `<section aria-labelledby="${id}-title">
+<h2 id="${id}-title">${esc(heading)}</h2>
+<${list} class="sessions">
+${cards.map((c) => `<li>${c}</li>`).join("\n")}
+</${list}>
+</section>`;
 }
 
 /** Writes `outDir/index.html` atomically (file sizes from the manifest or from disk); rewrites only on change. */
 export async function writeIndexHtml(manifest: Manifest, outDir: string, options: PageOptions = {}): Promise<WrittenFile> {
   const facts = await readFileFacts(manifest.tracks, outDir);
-  const html = renderIndexHtml(manifest, options, (t) => facts.get(t.id)?.bytes);
+  const html = renderIndexHtml(manifest, options, (t) => facts.get(t.file)?.bytes);
   const path = join(outDir, "index.html");
   return { path, changed: await writeFileAtomicIfChanged(path, html) };
 }

@@ -3,6 +3,7 @@
 import { writeArtwork } from "./artwork.js";
 import type { WrittenFile } from "../io/atomic.js";
 import { DEFAULT_BASE_URL, writeChaptersJson, writeFeed, type FeedOptions } from "./feed.js";
+import type { Catalog } from "../../content/load.js";
 import type { Manifest } from "../../content/manifest.js";
 import { writeIndexHtml, type PageOptions } from "./page.js";
 
@@ -12,6 +13,8 @@ export interface SiteOptions {
   page?: PageOptions;
   /** Feed settings other than the base URL (title, owner, artworkUrl, pubDate…). */
   feed?: Omit<FeedOptions, "baseUrl">;
+  /** The content the MP3s were rendered from: the page shows positions and equipment and orders exercises by it. */
+  catalog?: Catalog;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function writeSite(manifest: Manifest, outDir: string, options: Sit
   const written: WrittenFile[] = [];
   if (!options.feed?.artworkUrl) written.push(await writeArtwork(outDir));
   written.push(...(await writeChaptersJson(manifest, outDir)));
-  written.push(await writeIndexHtml(manifest, outDir, options.page));
+  written.push(await writeIndexHtml(manifest, outDir, { catalog: options.catalog, ...options.page }));
   written.push(
     await writeFeed(manifest, outDir, { podcastChapters: true, ...options.feed, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL }),
   );

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BASE_URL, renderFeed, writeChaptersJson, writeFeed } from "../../../generator/site/feed.js";
-import { sampleManifest } from "./fixtures.js";
+import { DEFAULT_BASE_URL, podcastGuidFor, renderFeed, writeChaptersJson, writeFeed } from "../../../generator/site/feed.js";
+import { pacedManifest, sampleManifest } from "./fixtures.js";
 
 const BASE = "https://example.org/upper-back/sessions";
 const parser = new Parser({ customFields: { feed: ["language"] } });
@@ -49,7 +49,7 @@ describe("podcast feed", () => {
     expect(feed.items.map((i) => i.itunes?.episode)).toEqual(["1", "2"]);
     expect(routine!.isoDate).toBe("2026-11-24T02:00:00.000Z");
     expect(Date.parse(exercise!.isoDate!)).toBeLessThan(Date.parse(routine!.isoDate!));
-    expect(routine!.link).toBe(`${BASE}/index.html#session-quick`);
+    expect(routine!.link).toBe(`${BASE}/index.html#session-routine-quick`);
   });
 
   it("escapes child's pose and & exactly once", async () => {
@@ -89,9 +89,55 @@ describe("podcast feed", () => {
   });
 
   it("refuses a base URL that is not absolute http(s)", () => {
-    const facts = new Map([["quick", { bytes: 1 }], ["childs-pose", { bytes: 1 }]]);
+    const facts = new Map([["quick.mp3", { bytes: 1 }], ["childs-pose.mp3", { bytes: 1 }]]);
     expect(() => renderFeed(sampleManifest(), { baseUrl: "dist/sessions" }, facts)).toThrow(/--base-url must be an absolute http\(s\) URL/);
     expect(() => renderFeed(sampleManifest(), { baseUrl: "ftp://x/y" }, facts)).toThrow(/--base-url must use http or https/);
     expect(renderFeed(sampleManifest(), { baseUrl: DEFAULT_BASE_URL }, facts)).toContain(`url="${DEFAULT_BASE_URL}/quick.mp3"`);
+  });
+
+  it("derives podcast:guid from the feed URL as the Podcasting 2.0 spec does (its own two examples)", async () => {
+    expect(podcastGuidFor("https://mp3s.nashownotes.com/pc20rss.xml")).toBe("917393e3-1b1e-5cef-ace4-edaa54e1f810");
+    expect(podcastGuidFor("http://podnews.net/rss/")).toBe("9b024349-ccf0-5f69-a609-6b82873eab3c");
+    const { xml } = await writeAndParse();
+    expect(xml).toContain(`<podcast:guid>${podcastGuidFor(`${BASE}/feed.xml`)}</podcast:guid>`);
+    expect(podcastGuidFor(`${BASE}/feed.xml`)).not.toBe(podcastGuidFor("https://example.org/other/feed.xml"));
+  });
+});
+
+describe("podcast feed with three paces", () => {
+  const facts = () => new Map(pacedManifest().tracks.map((t) => [t.file, { bytes: 1000 }]));
+  const parse = (xml: string) => parser.parseString(xml);
+
+  it("carries every pace of every track as its own episode, named by its pace, with a guid of its own", async () => {
+    const feed = await parse(renderFeed(pacedManifest(), { baseUrl: BASE }, facts()));
+    expect(feed.items.map((i) => i.title)).toEqual([
+      "Quick routine: neck & shoulders (gentle pace)", "Quick routine: neck & shoulders (standard pace)", "Quick routine: neck & shoulders (deeper pace)",
+      "Child's pose (gentle pace)", "Child's pose (standard pace)", "Child's pose (deeper pace)",
+    ]);
+    expect(feed.items.map((i) => i.enclosure?.url)).toEqual(
+      ["routine-quick-gentle", "routine-quick", "routine-quick-deeper", "exercise-childs-pose-gentle", "exercise-childs-pose", "exercise-childs-pose-deeper"].map((s) => `${BASE}/${s}.mp3`),
+    );
+    expect(new Set(feed.items.map((i) => i.guid)).size).toBe(6);
+    expect(feed.items.map((i) => i.itunes?.duration)).toEqual(["188", "126", "157", "98", "65", "81"]);
+  });
+
+  it("links each episode's WebVTT transcript with podcast:transcript", () => {
+    const xml = renderFeed(pacedManifest(), { baseUrl: BASE }, facts());
+    expect(xml).toContain(`<podcast:transcript url="${BASE}/routine-quick-gentle.vtt" type="text/vtt"/>`);
+    expect(xml.match(/<podcast:transcript /g)).toHaveLength(6);
+  });
+
+  it("dates episodes by their first publication in the manifest, not by file times, and builds from the newest", () => {
+    const manifest = pacedManifest();
+    manifest.tracks[4]!.publishedAt = "2026-11-28T10:30:00.000Z";
+    const xml = renderFeed(manifest, { baseUrl: BASE }, new Map([...facts()].map(([f, v]) => [f, { ...v, mtime: new Date("2026-11-01T00:00:00Z") }])));
+    const dates = [...xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => new Date(m[1]!).toISOString());
+    expect(dates).toEqual([0, 1, 2, 3, 4, 5].map((i) => (i === 1 ? "2026-11-28T10:30:00.000Z" : "2026-11-20T09:00:00.000Z")));
+    expect(xml).toContain("<lastBuildDate>Sat, 28 Nov 2026 10:30:00 GMT</lastBuildDate>");
+  });
+
+  it("puts the owner's email in itunes:owner", async () => {
+    const feed = await parse(renderFeed(pacedManifest(), { baseUrl: BASE, owner: { name: "Back Care", email: "owner@example.org" } }, facts()));
+    expect(feed.itunes?.owner).toEqual({ name: "Back Care", email: "owner@example.org" });
   });
 });

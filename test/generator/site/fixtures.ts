@@ -38,3 +38,29 @@ export function sampleManifest(): Manifest {
     ],
   };
 }
+
+/**
+ * The sample at all three paces, named as a render names them (`routine-quick.mp3`, `routine-quick-gentle.mp3`),
+ * each with its transcript and a first-publication date; gentle runs 1.5× as long, deeper 1.25×.
+ */
+export function pacedManifest(): Manifest {
+  const scale = { gentle: 1.5, standard: 1, deeper: 1.25 } as const;
+  const tracks = sampleManifest().tracks.flatMap((track) =>
+    (["gentle", "standard", "deeper"] as const).map((pace) => {
+      const k = scale[pace];
+      const stem = `${track.kind}-${track.id}${pace === "standard" ? "" : `-${pace}`}`;
+      const at = (ms: number) => Math.round(ms * k);
+      return {
+        ...track,
+        pace,
+        file: `${stem}.mp3`,
+        transcript: `${stem}.vtt`,
+        publishedAt: "2026-11-20T09:00:00.000Z",
+        durationMs: at(track.durationMs),
+        chapters: track.chapters.map((c) => ({ ...c, startMs: at(c.startMs), endMs: at(c.endMs) })),
+        segments: track.segments.map((s) => ({ ...s, startMs: at(s.startMs), endMs: at(s.endMs) })),
+      };
+    }),
+  );
+  return { tracks };
+}

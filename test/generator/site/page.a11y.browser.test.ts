@@ -68,10 +68,13 @@ describe("download page accessibility", () => {
 
   it("gives every player, chapter list and download link an accessible name that says which session", async () => {
     const page = await fx.openPage();
-    expect(await accessibleName(page, "#session-quick-audio")).toBe("Quick routine");
-    expect(await accessibleName(page, "#session-childs-pose-audio")).toBe("Child's pose & rest");
-    expect(await accessibleName(page, "#session-quick ol.chapters")).toBe("Chapters");
-    expect(await accessibleName(page, "#session-quick a.download")).toMatch(/^Download MP3 \(\d+ kB\): Quick routine$/);
+    expect(await accessibleName(page, "#session-routine-quick-standard-audio")).toBe("Quick routine, standard pace");
+    expect(await accessibleName(page, "#session-exercise-childs-pose-standard-audio")).toBe("Child's pose & rest, standard pace");
+    expect(await accessibleName(page, "#session-exercise-neck-rotation-standard-audio")).toBe("Neck rotation");
+    expect(await accessibleName(page, "#session-routine-quick-standard ol.chapters")).toBe("Chapters");
+    expect(await accessibleName(page, "#session-routine-quick-standard a.download")).toMatch(/^Download MP3 \(\d+ kB\): Quick routine, standard pace$/);
+    expect(await accessibleName(page, "#session-routine-quick fieldset.paces")).toBe("Pace");
+    expect(await accessibleName(page, '#session-routine-quick input[value="gentle"]')).toMatch(/^Gentle 30 s$/);
     await page.context().close();
   });
 
@@ -93,8 +96,8 @@ describe("download page accessibility", () => {
 
   it("shows titles and descriptions as text, escaped once", async () => {
     const page = await fx.openPage();
-    expect(await page.locator("#session-childs-pose-title").textContent()).toBe("Child's pose & rest");
-    expect(await page.locator("#session-childs-pose .desc").textContent()).toBe("Kneel, sit back on your heels & <breathe>.");
+    expect(await page.locator("#session-exercise-childs-pose-title").textContent()).toBe("Child's pose & rest");
+    expect(await page.locator("#session-exercise-childs-pose .desc").textContent()).toBe("Kneel, sit back on your heels & <breathe>.");
     expect(await page.locator("breathe").count()).toBe(0);
     await page.context().close();
   });
@@ -105,6 +108,7 @@ describe("download page accessibility", () => {
       await page.emulateMedia({ colorScheme });
       const ratios = await contrastRatios(page, [
         "h1", ".lede", ".jump a", ".safety li", "h3", ".meta", ".desc", ".chapters .ch-title", ".chapters .ch-time", ".download", "footer p", "footer a",
+        ".tip", ".paces legend", ".paces .pace-name", ".pace-time", ".steps summary", ".steps .pause", ".transcript",
       ]);
       for (const [selector, ratio] of Object.entries(ratios)) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
       await page.context().close();

@@ -54,17 +54,17 @@ function waitForSeekAndPlay(page: Page, audioId: string, target: number): Promis
 describe("download page in Chromium", () => {
   it("plays a session: currentTime advances", async () => {
     const page = await fx.openPage();
-    const playing = waitForPlaybackPast(page, "session-quick-audio", 0.5);
-    await page.evaluate(() => (document.getElementById("session-quick-audio") as HTMLAudioElement).play());
+    const playing = waitForPlaybackPast(page, "session-routine-quick-standard-audio", 0.5);
+    await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).play());
     expect(await playing).toBeGreaterThan(0.5);
     await page.context().close();
   });
 
   it("seeks to a chapter's start when its link is clicked, and plays from there", async () => {
     const page = await fx.openPage();
-    const link = page.locator('#session-quick a[data-start="12"]');
-    expect(await link.getAttribute("href")).toBe("quick.mp3#t=12");
-    const played = waitForSeekAndPlay(page, "session-quick-audio", 12);
+    const link = page.locator('#session-routine-quick-standard a[data-start="12"]');
+    expect(await link.getAttribute("href")).toBe("routine-quick.mp3#t=12");
+    const played = waitForSeekAndPlay(page, "session-routine-quick-standard-audio", 12);
     await link.click();
     const { seekedAt, playingAt } = await played;
     expect(seekedAt).toBeCloseTo(12, 0);
@@ -76,8 +76,8 @@ describe("download page in Chromium", () => {
 
   it("seeks from the keyboard: Enter on a focused chapter link", async () => {
     const page = await fx.openPage();
-    const link = page.locator('#session-quick a[data-start="12"]');
-    const played = waitForSeekAndPlay(page, "session-quick-audio", 12);
+    const link = page.locator('#session-routine-quick-standard a[data-start="12"]');
+    const played = waitForSeekAndPlay(page, "session-routine-quick-standard-audio", 12);
     await link.focus();
     const outline = await link.evaluate((a) => getComputedStyle(a).outlineStyle + " " + getComputedStyle(a).outlineWidth);
     expect(outline).toBe("solid 3px");
@@ -88,8 +88,8 @@ describe("download page in Chromium", () => {
 
   it("without JavaScript a chapter link opens the MP3 at the chapter (media fragment)", async () => {
     const page = await fx.openPage({ javaScriptEnabled: false });
-    await page.locator('#session-quick a[data-start="12"]').click();
-    await page.waitForURL(`${fx.server.url}/quick.mp3#t=12`);
+    await page.locator('#session-routine-quick-standard a[data-start="12"]').click();
+    await page.waitForURL(`${fx.server.url}/routine-quick.mp3#t=12`);
     // Chromium's media document plays the file itself; its element starts at the fragment's time.
     const start = await page.evaluate(
       () =>
@@ -107,12 +107,80 @@ describe("download page in Chromium", () => {
 describe("download without JavaScript", () => {
   it("the download link saves the whole MP3 under its own name", async () => {
     const page = await fx.openPage({ javaScriptEnabled: false });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#session-quick a.download").click()]);
-    expect(download.suggestedFilename()).toBe("quick.mp3");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#session-routine-quick-standard a.download").click()]);
+    expect(download.suggestedFilename()).toBe("routine-quick.mp3");
     const saved = join(fx.dir, "downloaded.mp3");
     await download.saveAs(saved);
-    expect((await stat(saved)).size).toBe((await stat(join(fx.dir, "quick.mp3"))).size);
+    expect((await stat(saved)).size).toBe((await stat(join(fx.dir, "routine-quick.mp3"))).size);
     await page.context().close();
   });
 });
 
+
+describe("download page on a phone (390×844)", () => {
+  it("plays the quick routine from the first screen: its player is visible without scrolling", async () => {
+    const page = await fx.openPage();
+    const player = page.locator("#session-routine-quick-standard-audio");
+    expect(await player.isVisible()).toBe(true);
+    const box = (await player.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await page.context().close();
+  });
+
+  it("lists routines shortest first, then single exercises in the default routine's order (not alphabetical)", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator("h3").allTextContents()).toEqual(["Quick routine", "Upper back routine", "Neck rotation", "Child's pose & rest"]);
+    await page.context().close();
+  });
+
+  it("shows each card's position and equipment from the catalogue", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator("#session-exercise-childs-pose .about").textContent()).toBe("Kneeling · Needs a mat");
+    expect(await page.locator("#session-exercise-neck-rotation .about").textContent()).toBe("Seated or standing · No equipment");
+    await page.context().close();
+  });
+
+  it("switches pace without JavaScript: one pace's player at a time, each with its own length", async () => {
+    const page = await fx.openPage({ javaScriptEnabled: false });
+    const card = page.locator("#session-routine-quick");
+    const visiblePaces = () => card.locator(".pace-panel:visible").evaluateAll((els) => els.map((e) => e.getAttribute("data-pace")));
+    expect(await visiblePaces()).toEqual(["standard"]);
+    await card.locator("label", { hasText: "Gentle" }).click();
+    expect(await visiblePaces()).toEqual(["gentle"]);
+    expect(await card.locator(".pace-panel:visible .meta time").textContent()).toBe("30 s");
+    expect(await card.locator(".pace-panel:visible audio").getAttribute("src")).toBe("routine-quick-gentle.mp3");
+    await page.context().close();
+  });
+
+  it("pauses the card's player when another pace is chosen", async () => {
+    const page = await fx.openPage();
+    const playing = waitForPlaybackPast(page, "session-routine-quick-standard-audio", 0.3);
+    await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).play());
+    await playing;
+    await page.locator("#session-routine-quick label", { hasText: "Deeper" }).click();
+    expect(await page.evaluate(() => (document.getElementById("session-routine-quick-standard-audio") as HTMLAudioElement).paused)).toBe(true);
+    await page.context().close();
+  });
+
+  it("expands a card to its steps: the transcript, with the holds between", async () => {
+    const page = await fx.openPage();
+    const steps = page.locator("#session-routine-quick-standard details.steps");
+    expect(await steps.locator("ol").isVisible()).toBe(false);
+    await steps.locator("summary").click();
+    expect(await steps.locator("li").allTextContents()).toEqual([
+      "Welcome. Stop if anything hurts.",
+      "Neck rotation: turn your head slowly to the right. (hold 6 s)",
+      "Child's pose & rest. (pause 6 s)",
+    ]);
+    await page.context().close();
+  });
+
+  it("tells podcast listeners to switch off skip-silence", async () => {
+    const page = await fx.openPage();
+    expect(await page.locator(".tip").textContent()).toMatch(/Switch off skip-silence \(Overcast Smart Speed, Pocket Casts Trim Silence/);
+    await page.context().close();
+  });
+});

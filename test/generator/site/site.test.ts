@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
 import yargs from "yargs";
-import { siteOptionsFromArgs, withSiteOptions } from "../../../generator/site/options.js";
+import { PREVIEW_OWNER_EMAIL, siteOptionsFromArgs, withSiteOptions } from "../../../generator/site/options.js";
 import { writeSite } from "../../../generator/site/site.js";
 import { sampleManifest } from "./fixtures.js";
 import { writeToneMp3 } from "./tone-mp3.js";
@@ -53,8 +53,37 @@ describe("publishing flags", () => {
     });
   });
 
-  it("default the base URL to the local preview address", async () => {
+  it("default the base URL to the local preview address, whose feed names a placeholder owner email", async () => {
     const args = await withSiteOptions(yargs([])).parse([]);
     expect(siteOptionsFromArgs(args).baseUrl).toBe("http://localhost:8080/sessions");
+    expect(siteOptionsFromArgs(args).feed?.owner).toEqual({ name: "Upper Back Routine", email: PREVIEW_OWNER_EMAIL });
+  });
+
+  it("refuse a public base URL without an owner email, naming the flag and the variable", async () => {
+    const args = await withSiteOptions(yargs([])).parse(["--base-url", "https://example.org/s"]);
+    delete args["podcast-owner-email"];
+    expect(() => siteOptionsFromArgs(args)).toThrow(
+      "--base-url https://example.org/s is public, so the feed needs an owner email for itunes:owner (fix: pass --podcast-owner-email you@example.org, or set PODCAST_OWNER_EMAIL)",
+    );
+  });
+
+  it("keep a given podcast:guid, and refuse one that is not a UUID", async () => {
+    const parse = (guid: string) => withSiteOptions(yargs([])).parse(["--podcast-guid", guid]);
+    expect(siteOptionsFromArgs(await parse("917393E3-1B1E-5CEF-ACE4-EDAA54E1F810")).feed?.podcastGuid).toBe("917393e3-1b1e-5cef-ace4-edaa54e1f810");
+    expect(() => siteOptionsFromArgs({ "base-url": "http://localhost:8080/sessions", "podcast-guid": "my-show" })).toThrow(
+      '--podcast-guid must be a UUID such as 917393e3-1b1e-5cef-ace4-edaa54e1f810 (got "my-show")',
+    );
+  });
+
+  it("take the owner email from PODCAST_OWNER_EMAIL when the flag is not given", async () => {
+    const saved = process.env.PODCAST_OWNER_EMAIL;
+    process.env.PODCAST_OWNER_EMAIL = "back@example.org";
+    try {
+      const args = await withSiteOptions(yargs([])).parse(["--base-url", "https://example.org/s"]);
+      expect(siteOptionsFromArgs(args).feed?.owner?.email).toBe("back@example.org");
+    } finally {
+      if (saved === undefined) delete process.env.PODCAST_OWNER_EMAIL;
+      else process.env.PODCAST_OWNER_EMAIL = saved;
+    }
   });
 });
