@@ -14,6 +14,7 @@ import { paceHandlers } from "./handlers/pace.js";
 import { painHandlers } from "./handlers/pain.js";
 import { routineHandlers } from "./handlers/routine.js";
 import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
+import { progressStoreOf } from "./persistence/versioned.js";
 
 export { readSkillConfig, type SkillConfig };
 
@@ -55,7 +56,7 @@ export function createSkill(config: SkillConfig, overrides: SkillOverrides = {})
     catalog: config.catalog ?? loadCatalog(),
     audio: audioMode(config, log),
     audioBaseUrl: config.audioBaseUrl,
-    persistence: adapter !== undefined,
+    persistence: adapter ? progressStoreOf(adapter) : undefined,
     log,
   };
   const builder = SkillBuilders.custom()
