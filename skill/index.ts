@@ -1,6 +1,7 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
 import { existsSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
+import type { ResponseEnvelope } from "ask-sdk-model";
 import { loadCatalog } from "../content/load.js";
 import { parseManifest, readManifestSync, type Manifest } from "../content/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
@@ -13,6 +14,7 @@ import { launchHandlers } from "./handlers/launch.js";
 import { paceHandlers } from "./handlers/pace.js";
 import { painHandlers } from "./handlers/pain.js";
 import { routineHandlers } from "./handlers/routine.js";
+import { answerSafely } from "./invoke.js";
 import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
 import { progressStoreOf } from "./persistence/versioned.js";
 
@@ -75,4 +77,14 @@ export function createSkill(config: SkillConfig, overrides: SkillOverrides = {})
   if (adapter) builder.withPersistenceAdapter(adapter);
   if (config.skillId) builder.withSkillId(config.skillId);
   return builder.create();
+}
+
+/** Answers any event with a valid response (refusing only another skill's requests); what Lambda and serve call. */
+export type RequestAnswerer = (event: unknown, context?: unknown) => Promise<ResponseEnvelope>;
+
+/** Builds the skill and puts it behind answerSafely, so a malformed request can never crash the Lambda or the server. */
+export function createAnswerer(config: SkillConfig, overrides: SkillOverrides = {}): RequestAnswerer {
+  const skill = createSkill(config, overrides);
+  const log = overrides.log ?? consoleLog;
+  return (event, context) => answerSafely(skill, event, context, config.skillId, log);
 }
