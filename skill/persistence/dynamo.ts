@@ -5,6 +5,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { PersistenceAdapter } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
+import { RETENTION_DAYS } from "../../content/privacy.js";
 import type { ProgressStore, VersionedAttributes } from "./versioned.js";
 
 /** Where and how attributes are stored: one item per Alexa user, `{ id, attributes, version, expiresAt }`. */
@@ -24,8 +25,7 @@ export interface DynamoAdapterOptions {
 export const TTL_ATTRIBUTE = "expiresAt";
 /** The item attribute holding the optimistic-concurrency version. */
 export const VERSION_ATTRIBUTE = "version";
-/** How long an item lives after the user's last save: a year, then DynamoDB deletes it (the privacy page says so). */
-export const RETENTION_DAYS = 365;
+export { RETENTION_DAYS };
 
 /** Thrown with the table and operation named, so the log says what to check. */
 export class PersistenceError extends Error {
