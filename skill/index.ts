@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { loadCatalog } from "../content/load.js";
-import { parseManifest, readManifestSync, type Manifest } from "../content/manifest.js";
+import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 import { audioHandlers } from "./handlers/audio.js";
 import { builtinHandlers } from "./handlers/builtins.js";
@@ -30,7 +30,7 @@ export interface SkillOverrides {
 export const ALEXA_MANIFEST_PATH = "dist/sessions/alexa/manifest.json";
 
 function loadManifest(config: SkillConfig): Manifest | undefined {
-  if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");
+  if (config.manifest) return config.manifest; // validated by whoever loaded it (the Lambda build, readManifest)
   const path = config.manifestPath ?? (existsSync(ALEXA_MANIFEST_PATH) ? ALEXA_MANIFEST_PATH : undefined);
   return path ? readManifestSync(path) : undefined;
 }
