@@ -2,6 +2,7 @@
 // takes an AbortSignal, so a slow or silent database costs a bounded slice of the request, never the answer.
 import type { PersistenceAdapter } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
+import { abortable } from "../../content/abortable.js";
 
 /** What a read returns: the user's attributes and the version they were written at (0 for a user never saved). */
 export interface VersionedAttributes {
@@ -22,21 +23,7 @@ export class DeadlineError extends Error {
 
 /** Settles with `work`, or rejects with DeadlineError once `signal` aborts (for stores that cannot be aborted). */
 export function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new DeadlineError("deadline passed before the call started"));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DeadlineError("deadline passed; the call was abandoned"));
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
+  return abortable(work, signal, () => new DeadlineError("deadline passed; the call was abandoned"));
 }
 
 /** True when an adapter implements ProgressStore itself (DynamoDB); plain adapters get wrapped by `progressStoreOf`. */

@@ -1,36 +1,20 @@
 // `upper-back serve` as a web service a browser could reach: short JSON errors without stacks or paths, security
 // headers on every answer, a body limit, insecure mode limited to JSON without a foreign Origin, timestamps checked
 // both ways.
-import type { Server } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../../../skill/index.js";
 import { launchRequest, newConversation } from "../../../skill/local/requests.js";
-import { createSkillApp, isLoopbackHost, listen, publicReason, timestampProblem, type VerificationOptions } from "../../../skill/local/server.js";
+import { isLoopbackHost, publicReason, timestampProblem } from "../../../skill/local/server.js";
+import { post, skillServers } from "./server-fixture.js";
 
 const SKILL_ID = "amzn1.ask.skill.hardening-0000";
-const answer = createAnswerer({ skillId: SKILL_ID }, { log: () => undefined });
-const servers: Server[] = [];
+const start = skillServers(createAnswerer({ skillId: SKILL_ID }, { log: () => undefined }));
 const INSECURE = { verifySignature: false, verifyTimestamp: false };
-
-async function start(options: VerificationOptions = {}): Promise<string> {
-  const { server, url } = await listen(createSkillApp(answer, options), 0, "127.0.0.1");
-  servers.push(server);
-  return url;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-});
 
 function launchBody(offsetMs = 0, applicationId = SKILL_ID): string {
   const request = launchRequest(newConversation({ applicationId }));
   request.request.timestamp = new Date(Date.now() + offsetMs).toISOString();
   return JSON.stringify(request);
-}
-
-async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 // A JSON error body: one short message, no stack frames, no file paths.

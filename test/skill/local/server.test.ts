@@ -1,23 +1,11 @@
-import type { Server } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerer } from "../../../skill/index.js";
 import { launchRequest, newConversation } from "../../../skill/local/requests.js";
-import { createSkillApp, listen, type VerificationOptions } from "../../../skill/local/server.js";
+import { post, skillServers } from "./server-fixture.js";
 import { makeAlexaCerts, signBody, startCertHost, type AlexaCerts, type CertHost } from "./alexa-certs.js";
 
 const AMAZON_CHAIN_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem";
-const answer = createAnswerer({});
-const servers: Server[] = [];
-
-async function start(options: VerificationOptions = {}): Promise<string> {
-  const { server, url } = await listen(createSkillApp(answer, options), 0, "127.0.0.1");
-  servers.push(server);
-  return url;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-});
+const start = skillServers(createAnswerer({}));
 
 function launchBody(ageMs = 0): string {
   const request = launchRequest(newConversation());
@@ -25,10 +13,6 @@ function launchBody(ageMs = 0): string {
   return JSON.stringify(request);
 }
 
-async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-  return { status: response.status, text: await response.text() };
-}
 
 describe("upper-back serve: verification on (the default)", () => {
   it("rejects an unsigned request with 400", async () => {
