@@ -41,6 +41,11 @@ export interface LoadedState {
   deadline: number;
 }
 
+function requestIdOf(input: HandlerInput): string | null {
+  const id = (input.requestEnvelope.request as { requestId?: unknown } | undefined)?.requestId;
+  return typeof id === "string" ? id : null;
+}
+
 function signalUntil(deadline: number, capMs: number): AbortSignal {
   return AbortSignal.timeout(Math.max(0, Math.min(capMs, deadline - Date.now())));
 }
@@ -68,7 +73,7 @@ export async function loadState(input: HandlerInput, store: ProgressStore | unde
     const state = persistable(parseState(stored.attributes[STATE_KEY]));
     return { state, synced: { version: stored.version, state }, canSave: true, deadline };
   } catch (error) {
-    log("error", "could not read progress; answering without it", { error: String(error) });
+    log("error", "could not read progress; answering without it", { requestId: requestIdOf(input), error: String(error) });
     return { state: initialState(), canSave: false, deadline };
   }
 }
@@ -101,7 +106,7 @@ export async function saveState(input: HandlerInput, loaded: LoadedState, state:
       outcome = "saved";
     } catch (error) {
       outcome = "failed";
-      log("error", "could not save progress; the answer says so", { error: String(error) });
+      log("error", "could not save progress; the answer says so", { requestId: requestIdOf(input), error: String(error) });
     }
   }
   if (input.requestEnvelope.session) {
