@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions as BuildOptionsOfEsbuild, type Metafile, type Plugin } from "esbuild";
 import { loadCatalog } from "../content/load.js";
-import { PACE_IDS } from "../content/schema.js";
+import * as schema from "../content/schema.js";
 import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { serializeCatalog, type SerializedAssets } from "./assets.js";
 import { createZip } from "./zip.js";
@@ -57,12 +57,13 @@ function embedAssets(assets: SerializedAssets): Plugin {
 
 // Content is validated here, at build time, and travels in the bundle as data (see embedAssets), so the run-time
 // modules that validate it (zod schemas, the YAML loader, the manifest reader) are dead weight on every cold start:
-// ~190 KB of zod and ~115 KB of yaml. They are swapped for what the skill really uses of them: the pace ids as plain
-// data, and loaders that say why they cannot run. A skill import of anything else from these modules fails the build
-// ("No matching export"), so nothing can silently depend on run-time validation.
+// ~190 KB of zod and ~115 KB of yaml. They are swapped for what the skill really uses of them: the schema module's
+// plain-data constants (pace ids and the like, copied as JSON), and loaders that say why they cannot run. A skill
+// import of anything else from these modules fails the build ("No matching export"), so nothing can silently depend
+// on run-time validation.
 function validatedAtBuildTime(): Plugin {
   const stubs: Array<[RegExp, string]> = [
-    [/[\\/]content[\\/]schema\.ts$/, `export const PACE_IDS = ${JSON.stringify(PACE_IDS)};`],
+    [/[\\/]content[\\/]schema\.ts$/, plainDataExports(schema)],
     [/[\\/]content[\\/]load\.ts$/, `export function loadCatalog() { throw new Error(${JSON.stringify(EMBEDDED_ONLY)}); }`],
     [/[\\/]content[\\/]manifest\.ts$/, `export function readManifestSync() { throw new Error(${JSON.stringify(EMBEDDED_ONLY)}); }`],
   ];
@@ -72,6 +73,19 @@ function validatedAtBuildTime(): Plugin {
       for (const [filter, contents] of stubs) b.onLoad({ filter }, () => ({ contents, loader: "js" }));
     },
   };
+}
+
+// Every export that is plain data (strings, numbers, arrays and objects of them), as an ES module; zod schemas and
+// functions are left out, so importing one of those in the bundle fails the build.
+function plainDataExports(module: Record<string, unknown>): string {
+  const isPlain = (value: unknown): boolean =>
+    value === null || ["string", "number", "boolean"].includes(typeof value) ||
+    (Array.isArray(value) && value.every(isPlain)) ||
+    (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && Object.values(value as object).every(isPlain));
+  return Object.entries(module)
+    .filter(([, value]) => isPlain(value))
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+    .join("\n");
 }
 
 const EMBEDDED_ONLY = "lambda bundle: content and the render manifest are validated and embedded at build time; rebuild with npm run build";
