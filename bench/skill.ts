@@ -1,13 +1,15 @@
 // `npm run bench:skill`: figures for the shipped Lambda bundle, printed as JSON. Builds dist/lambda first, then
-// measures size, cold import in fresh Node processes, handler latency over a request mix in-process (no
-// persistence), and peak memory. Figures, not assertions: the machine is shared, so read them as orders of size.
+// measures size, cold import in fresh Node processes (side by side with a hello-world ask-sdk-core skill bundling
+// the same DynamoDB v3 client, with their ratio), handler latency over a request mix in-process (no persistence),
+// and peak memory. Figures, not assertions: the machine is shared, so read them as orders of size.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
-import { buildLambda } from "../lambda/build.js";
+import { build } from "esbuild";
+import { buildLambda, LAMBDA_BUNDLE_OPTIONS } from "../lambda/build.js";
 import { intentRequest, launchRequest, newConversation, type Conversation } from "../skill/local/requests.js";
 import { UtteranceRouter, type InteractionModel } from "../skill/local/utterances.js";
 
@@ -37,28 +39,71 @@ if (!answer?.response?.outputSpeech) throw new Error("cold start: LaunchRequest 
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstInvokeMs: t2 - t1, maxRssKb: process.resourceUsage().maxRSS }));
 `;
 
-function coldStarts(bundlePath: string, runs: number) {
-  const event = JSON.stringify(launchRequest(newConversation({ applicationId: SKILL_ID })));
-  const samples = Array.from({ length: runs }, () =>
-    JSON.parse(
-      execFileSync(process.execPath, ["--input-type=module", "-e", COLD_CHILD, pathToFileURL(bundlePath).href], {
-        env: { PATH: process.env.PATH, SKILL_ID, UBR_EVENT: event },
-        encoding: "utf8",
-      }),
-    ) as { importMs: number; firstInvokeMs: number; maxRssKb: number },
-  );
-  const median = (pick: (s: (typeof samples)[number]) => number) => {
-    const sorted = samples.map(pick).sort((a, b) => a - b);
-    return round(percentile(sorted, 50), 1);
-  };
+// The baseline the skill's cold start is held to: ask-sdk-core answering one intent, with the same DynamoDB v3
+// document client built and used, bundled with the same esbuild options as the skill.
+const HELLO_WORLD = `
+import { SkillBuilders } from "ask-sdk-core";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+const table = process.env.TABLE_NAME;
+// Built only when a table is configured, as the skill does: the import-time comparison is like for like.
+const documents = table ? DynamoDBDocumentClient.from(new DynamoDBClient({ requestHandler: { requestTimeout: 900, throwOnRequestTimeout: true } })) : undefined;
+const skill = SkillBuilders.custom().addRequestHandlers({
+  canHandle: () => true,
+  async handle(input) {
+    if (documents) {
+      const Key = { id: input.requestEnvelope.context.System.user.userId };
+      const item = await documents.send(new GetCommand({ TableName: table, Key }));
+      await documents.send(new PutCommand({ TableName: table, Item: { ...Key, seen: (item.Item?.seen ?? 0) + 1 } }));
+    }
+    return input.responseBuilder.speak("Hello world").reprompt("Hello?").getResponse();
+  },
+}).create();
+export const handler = (event, context) => skill.invoke(event, context);
+`;
+
+async function buildHelloWorld(): Promise<{ path: string; bytes: number }> {
+  const path = join(mkdtempSync(join(tmpdir(), "ubr-hello-")), "index.mjs");
+  await build({ ...LAMBDA_BUNDLE_OPTIONS, stdin: { contents: HELLO_WORLD, resolveDir: process.cwd(), loader: "js" }, outfile: path, logLevel: "warning" });
+  return { path, bytes: readFileSync(path).length };
+}
+
+type ColdSample = { importMs: number; firstInvokeMs: number; maxRssKb: number };
+
+function coldStart(bundlePath: string, event: string): ColdSample {
+  return JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", COLD_CHILD, pathToFileURL(bundlePath).href], {
+      env: { PATH: process.env.PATH, SKILL_ID, UBR_EVENT: event },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  ) as ColdSample;
+}
+
+function summary(samples: ColdSample[]) {
+  const median = (pick: (s: ColdSample) => number) => round(percentile(samples.map(pick).sort((a, b) => a - b), 50), 1);
   return {
-    runs,
+    runs: samples.length,
     importMsMedian: median((s) => s.importMs),
     importMsMin: round(Math.min(...samples.map((s) => s.importMs)), 1),
     importMsMax: round(Math.max(...samples.map((s) => s.importMs)), 1),
     firstInvokeMsMedian: median((s) => s.firstInvokeMs),
     peakRssBytesMedian: median((s) => s.maxRssKb) * 1024,
   };
+}
+
+// Runs alternate between the two bundles, so load on the shared machine falls on both alike.
+function coldStarts(bundlePath: string, baselinePath: string, runs: number) {
+  const event = JSON.stringify(launchRequest(newConversation({ applicationId: SKILL_ID })));
+  const skill: ColdSample[] = [];
+  const baseline: ColdSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    skill.push(coldStart(bundlePath, event));
+    baseline.push(coldStart(baselinePath, event));
+  }
+  const ours = summary(skill);
+  const theirs = summary(baseline);
+  return { skill: ours, helloWorldWithDynamoDb: theirs, importRatioMedian: round(ours.importMsMedian / theirs.importMsMedian, 2) };
 }
 
 // The request mix: launch, next (mid-routine), pick an exercise by name, and "it hurts" (mid-routine).
@@ -140,14 +185,16 @@ async function handlerLatency(bundlePath: string, requests: number) {
 }
 
 const built = await buildLambda();
+const helloWorld = await buildHelloWorld();
 const result = {
   bundle: {
     path: "dist/lambda/index.mjs",
     bytes: built.bundleBytes,
     zipBytes: built.zipBytes,
     manifestEmbedded: built.manifestEmbedded,
+    helloWorldWithDynamoDbBytes: helloWorld.bytes,
   },
-  coldStart: coldStarts(built.bundlePath, option("cold-runs", 15)),
+  coldStart: coldStarts(built.bundlePath, helloWorld.path, option("cold-runs", 15)),
   handler: await handlerLatency(built.bundlePath, option("requests", 10_000)),
   node: process.version,
 };

@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Metafile, type Plugin } from "esbuild";
+import { build, type BuildOptions as BuildOptionsOfEsbuild, type Metafile, type Plugin } from "esbuild";
 import { loadCatalog } from "../content/load.js";
+import * as schema from "../content/schema.js";
 import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { serializeCatalog, type SerializedAssets } from "./assets.js";
 import { createZip } from "./zip.js";
@@ -54,43 +55,53 @@ function embedAssets(assets: SerializedAssets): Plugin {
   };
 }
 
-// zod's classic API re-exports all ~50 message locales (~300 KB minified) though only English is ever configured;
-// the bundle keeps `z.locales.en` and drops the rest. Nothing here calls z.config() with another locale.
-function onlyEnglishZodLocale(): Plugin {
+// Content is validated here, at build time, and travels in the bundle as data (see embedAssets), so the run-time
+// modules that validate it (zod schemas, the YAML loader, the manifest reader) are dead weight on every cold start:
+// ~190 KB of zod and ~115 KB of yaml. They are swapped for what the skill really uses of them: the schema module's
+// plain-data constants (pace ids and the like, copied as JSON), and loaders that say why they cannot run. A skill
+// import of anything else from these modules fails the build ("No matching export"), so nothing can silently depend
+// on run-time validation.
+function validatedAtBuildTime(): Plugin {
+  const stubs: Array<[RegExp, string]> = [
+    [/[\\/]content[\\/]schema\.ts$/, plainDataExports(schema)],
+    [/[\\/]content[\\/]load\.ts$/, `export function loadCatalog() { throw new Error(${JSON.stringify(EMBEDDED_ONLY)}); }`],
+    [/[\\/]content[\\/]manifest\.ts$/, `export function readManifestSync() { throw new Error(${JSON.stringify(EMBEDDED_ONLY)}); }`],
+  ];
   return {
-    name: "only-english-zod-locale",
+    name: "validated-at-build-time",
     setup(b) {
-      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-        /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-locales" } : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-        contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-        loader: "js",
-        resolveDir: dirname(args.path),
-      }));
+      for (const [filter, contents] of stubs) b.onLoad({ filter }, () => ({ contents, loader: "js" }));
     },
   };
 }
 
-// The bundle carries the catalog already validated (see embedAssets), so content/load.ts's YAML parsing is dead code
-// in Lambda; replacing the yaml package (~115 KB minified) keeps it out of every cold start. If the embedded
-// catalog were ever missing, loadCatalog() would fail with this message instead of reading files that aren't there.
-function noYamlInBundle(): Plugin {
-  return {
-    name: "no-yaml-in-bundle",
-    setup(b) {
-      b.onResolve({ filter: /^yaml$/ }, (args) =>
-        /[\\/]content[\\/]load\.ts$/.test(args.importer) ? { path: "yaml", namespace: "no-yaml" } : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: "no-yaml" }, () => ({
-        contents:
-          'function fail() { throw new Error("lambda bundle: content is embedded at build time and YAML is not bundled; rebuild with npm run build"); }' +
-          "export const LineCounter = fail, parseDocument = fail, isNode = fail;",
-        loader: "js",
-      }));
-    },
-  };
+// Every export that is plain data (strings, numbers, arrays and objects of them), as an ES module; zod schemas and
+// functions are left out, so importing one of those in the bundle fails the build.
+function plainDataExports(module: Record<string, unknown>): string {
+  const isPlain = (value: unknown): boolean =>
+    value === null || ["string", "number", "boolean"].includes(typeof value) ||
+    (Array.isArray(value) && value.every(isPlain)) ||
+    (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && Object.values(value as object).every(isPlain));
+  return Object.entries(module)
+    .filter(([, value]) => isPlain(value))
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+    .join("\n");
 }
+
+const EMBEDDED_ONLY = "lambda bundle: content and the render manifest are validated and embedded at build time; rebuild with npm run build";
+
+/** How Lambda bundles are built (the skill's, and the benchmark's hello-world baseline, so they compare fairly). */
+export const LAMBDA_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  target: "node22",
+  format: "esm",
+  minify: true,
+  treeShaking: true,
+  legalComments: "none",
+  // CommonJS dependencies (ask-sdk-core) call require() for Node built-ins; ESM output needs a real require.
+  banner: { js: 'import{createRequire as __ubCreateRequire}from"node:module";const require=__ubCreateRequire(import.meta.url);' },
+} as const satisfies BuildOptionsOfEsbuild;
 
 /** Bundles the Lambda and zips it; throws if content does not validate (a broken catalog never ships). */
 export async function buildLambda(options: BuildOptions = {}): Promise<BuildResult> {
@@ -102,26 +113,17 @@ export async function buildLambda(options: BuildOptions = {}): Promise<BuildResu
   const bundlePath = join(outDir, "index.mjs");
 
   const result = await build({
+    ...LAMBDA_BUNDLE_OPTIONS,
     entryPoints: [join(root, "lambda/index.ts")],
     outfile: bundlePath,
-    bundle: true,
-    platform: "node",
-    target: "node22",
-    format: "esm",
-    minify: true,
-    treeShaking: true,
-    legalComments: "none",
     sourcemap: "external",
     metafile: true,
     logLevel: "warning",
-    // CommonJS dependencies (ask-sdk-core) call require() for Node built-ins; ESM output needs a real require.
-    banner: { js: 'import{createRequire as __ubCreateRequire}from"node:module";const require=__ubCreateRequire(import.meta.url);' },
     // Everything is bundled, AWS SDK v3 included: versions stay pinned by package-lock instead of drifting with
     // the runtime's copy. AWS SDK v2 must never come in; fail loudly if something tries to import it.
     plugins: [
       embedAssets({ catalog: serializeCatalog(catalog), ...(manifest ? { manifest } : {}) }),
-      onlyEnglishZodLocale(),
-      noYamlInBundle(),
+      validatedAtBuildTime(),
       {
         name: "no-aws-sdk-v2",
         setup(b) {

@@ -1,8 +1,7 @@
 // Lambda entry, Jovo-style: build the skill once per container from the environment, hand it every event.
-import type { RequestEnvelope } from "ask-sdk-model";
-import { createSkill, readSkillConfig } from "../skill/index.js";
+import { createAnswerer, readSkillConfig } from "../skill/index.js";
 import { bundledAssets } from "./assets.js";
 
-const skill = createSkill({ ...readSkillConfig(process.env), ...bundledAssets() });
-/** What Lambda calls for each Alexa request (the Alexa Skills Kit trigger). */
-export const handler = (event: RequestEnvelope, context?: unknown) => skill.invoke(event, context);
+const answer = createAnswerer({ ...readSkillConfig(process.env), ...bundledAssets() });
+/** What Lambda calls for each Alexa request (the Alexa Skills Kit trigger); malformed events still get a valid answer. */
+export const handler = (event: unknown, context?: unknown) => answer(event, context);

@@ -18,7 +18,7 @@ export interface SkillConfig {
   manifestPath?: string;
   /** A catalog already loaded (bundles, tests); otherwise loadCatalog() reads content/. */
   catalog?: Catalog;
-  /** A render manifest already loaded (bundled import); wins over manifestPath. */
+  /** A render manifest already loaded and validated (the bundle's, validated at build time); wins over manifestPath. */
   manifest?: Manifest;
 }
 

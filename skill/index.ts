@@ -1,8 +1,9 @@
 // The Alexa skill: builds an ask-sdk-core CustomSkill from SkillConfig; the Lambda entry and local server wrap it.
 import { existsSync } from "node:fs";
 import { SkillBuilders, type PersistenceAdapter, type Skill as CustomSkill } from "ask-sdk-core";
+import type { ResponseEnvelope } from "ask-sdk-model";
 import { loadCatalog } from "../content/load.js";
-import { parseManifest, readManifestSync, type Manifest } from "../content/manifest.js";
+import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 import { audioHandlers } from "./handlers/audio.js";
 import { builtinHandlers } from "./handlers/builtins.js";
@@ -13,8 +14,10 @@ import { launchHandlers } from "./handlers/launch.js";
 import { paceHandlers } from "./handlers/pace.js";
 import { painHandlers } from "./handlers/pain.js";
 import { routineHandlers } from "./handlers/routine.js";
+import { answerSafely } from "./invoke.js";
 import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
 import { ALEXA_MANIFEST_PATH } from "../content/facts.js";
+import { progressStoreOf } from "./persistence/versioned.js";
 
 export { readSkillConfig, type SkillConfig };
 
@@ -24,10 +27,8 @@ export interface SkillOverrides {
   log?: Log;
 }
 
-/** Where `upper-back render` writes the manifest of the `alexa` profile (MP3s and chimes beside it). */
-
 function loadManifest(config: SkillConfig): Manifest | undefined {
-  if (config.manifest) return parseManifest(config.manifest, "SkillConfig.manifest");
+  if (config.manifest) return config.manifest; // validated by whoever loaded it (the Lambda build, readManifest)
   const path = config.manifestPath ?? (existsSync(ALEXA_MANIFEST_PATH) ? ALEXA_MANIFEST_PATH : undefined);
   return path ? readManifestSync(path) : undefined;
 }
@@ -55,7 +56,7 @@ export function createSkill(config: SkillConfig, overrides: SkillOverrides = {})
     catalog: config.catalog ?? loadCatalog(),
     audio: audioMode(config, log),
     audioBaseUrl: config.audioBaseUrl,
-    persistence: adapter !== undefined,
+    persistence: adapter ? progressStoreOf(adapter) : undefined,
     log,
   };
   const builder = SkillBuilders.custom()
@@ -74,4 +75,14 @@ export function createSkill(config: SkillConfig, overrides: SkillOverrides = {})
   if (adapter) builder.withPersistenceAdapter(adapter);
   if (config.skillId) builder.withSkillId(config.skillId);
   return builder.create();
+}
+
+/** Answers any event with a valid response (refusing only another skill's requests); what Lambda and serve call. */
+export type RequestAnswerer = (event: unknown, context?: unknown) => Promise<ResponseEnvelope>;
+
+/** Builds the skill and puts it behind answerSafely, so a malformed request can never crash the Lambda or the server. */
+export function createAnswerer(config: SkillConfig, overrides: SkillOverrides = {}): RequestAnswerer {
+  const skill = createSkill(config, overrides);
+  const log = overrides.log ?? consoleLog;
+  return (event, context) => answerSafely(skill, event, context, config.skillId, log);
 }

@@ -1,5 +1,6 @@
 // Content-addressed cache of synthesized phrases: a phrase is synthesized once across all tracks and
 // all runs, so a second render with nothing changed synthesizes nothing (and costs nothing on Polly).
+import { abortable } from "../../content/abortable.js";
 import { abortReason } from "../io/abort.js";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -123,12 +124,13 @@ export function createClipCache(options: ClipCacheOptions): ClipCache {
       const pending = inFlight.get(key);
       if (pending) {
         counters.shared += 1;
-        const { clip } = await abortable(pending, request.signal);
+        // One caller giving up must not cancel a synthesis others wait on, so only the wait is aborted.
+        const { clip } = await abortable(pending, request.signal, () => abortReason(request.signal!));
         return { ...clip, path, key, source: "shared" };
       }
       const job = load(normalized, request.ratePercent, path).finally(() => inFlight.delete(key));
       inFlight.set(key, job);
-      const { clip, source } = await abortable(job, request.signal);
+      const { clip, source } = await abortable(job, request.signal, () => abortReason(request.signal!));
       return { ...clip, path, key, source };
     },
   };
@@ -148,22 +150,3 @@ async function readStored(path: string): Promise<Clip | undefined> {
   }
 }
 
-// One caller giving up must not cancel a synthesis others wait on, so only the wait is aborted.
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}

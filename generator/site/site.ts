@@ -6,6 +6,8 @@ import { DEFAULT_BASE_URL, writeChaptersJson, writeFeed, type FeedOptions } from
 import type { Catalog } from "../../content/load.js";
 import type { Manifest } from "../../content/manifest.js";
 import { writeIndexHtml, type PageOptions } from "./page.js";
+import { writeSkillIcons } from "./icons.js";
+import { writePrivacyHtml } from "./privacy.js";
 
 export interface SiteOptions {
   /** Public URL of `outDir` (the `--base-url` flag); default DEFAULT_BASE_URL (`http://localhost:8080/sessions`). */
@@ -29,5 +31,6 @@ export async function writeSite(manifest: Manifest, outDir: string, options: Sit
   written.push(
     await writeFeed(manifest, outDir, { podcastChapters: true, ...options.feed, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL }),
   );
+  written.push(...(await writeSkillIcons(outDir)), await writePrivacyHtml(outDir)); // what Alexa certification asks for
   return written;
 }

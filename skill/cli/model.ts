@@ -4,10 +4,12 @@ import { dirname, relative } from "node:path";
 import type { CommandModule } from "yargs";
 import { loadCatalog } from "../../content/load.js";
 import { modelPath, renderModels } from "../model/generate.js";
+import { writeCertificationUrls } from "./skill-json.js";
 
 interface ModelArgs {
   check: boolean;
   root: string;
+  "base-url"?: string;
 }
 
 function readOrEmpty(path: string): string {
@@ -25,7 +27,11 @@ export const modelCommand: CommandModule<object, ModelArgs> = {
   builder: (y) =>
     y
       .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 if the checked-in models differ from content" })
-      .option("root", { type: "string", default: ".", describe: "Project root holding skill-package/" }),
+      .option("root", { type: "string", default: ".", describe: "Project root holding skill-package/" })
+      .option("base-url", {
+        type: "string",
+        describe: "HTTPS URL where the rendered site is published: fills the icon, privacy policy and terms URLs of skill.json for every locale",
+      }),
   handler: (args) => {
     const models = renderModels(loadCatalog());
     const stale: string[] = [];
@@ -46,6 +52,10 @@ export const modelCommand: CommandModule<object, ModelArgs> = {
       process.exitCode = 1;
     } else if (args.check) {
       process.stdout.write(`interaction models up to date (${models.size} locales)\n`);
+    }
+    if (args["base-url"] !== undefined && !args.check) {
+      const { path, locales } = writeCertificationUrls(args.root, args["base-url"]);
+      process.stdout.write(`wrote ${relative(process.cwd(), path) || path}: icons, privacy policy and terms URLs for ${locales} locales\n`);
     }
   },
 };

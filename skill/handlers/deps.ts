@@ -1,6 +1,7 @@
 // What every handler needs, built once per skill (content, manifest, settings); no per-user data here.
 import type { Catalog } from "../../content/load.js";
 import type { Manifest } from "../../content/manifest.js";
+import type { ProgressStore } from "../persistence/versioned.js";
 
 /** Logs one structured line; console by default, replaceable in tests. */
 export type Log = (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
@@ -12,8 +13,8 @@ export interface SkillDeps {
   audio?: { baseUrl: string; manifest: Manifest };
   /** HTTPS base for chimes in speech mode. */
   audioBaseUrl?: string;
-  /** True when a persistence adapter is configured. */
-  persistence: boolean;
+  /** Where progress is stored (versioned, with deadlines); undefined when no persistence is configured. */
+  persistence?: ProgressStore;
   log: Log;
 }
 

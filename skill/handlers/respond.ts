@@ -1,7 +1,7 @@
 // Runs one event through the pure state machine and turns its decision into an Alexa response.
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import { loadState, saveState } from "../persistence/store.js";
+import { honestAboutSaving, loadState, saveState } from "../persistence/store.js";
 import { transition } from "../state/machine.js";
 import { dayOf } from "../state/streak.js";
 import type { MachineContext, Reply, SkillEvent } from "../state/types.js";
@@ -46,6 +46,6 @@ function build(input: HandlerInput, reply: Reply): Response {
 export async function respond(input: HandlerInput, deps: SkillDeps, event: SkillEvent): Promise<Response> {
   const loaded = await loadState(input, deps.persistence, deps.log);
   const { state, say } = transition(machineContext(input, deps), loaded.state, event);
-  await saveState(input, loaded, state, deps.log);
-  return build(input, say);
+  const saved = await saveState(input, loaded, state, deps.log, deps.persistence);
+  return build(input, honestAboutSaving(say, saved));
 }

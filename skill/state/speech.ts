@@ -93,9 +93,14 @@ export function finishedWords(title: string, sessions: number, streakDays: numbe
   return [`You've finished ${title}. Well done for taking care of your back.`, `${count}${streak}`, "See you next time."];
 }
 
+/** Said only after the write succeeded (persistence/store.ts swaps it for PLACE_NOT_SAVED otherwise). */
+export const PLACE_SAVED = "Your place is saved.";
+/** The honest answer when the place could not be stored. */
+export const PLACE_NOT_SAVED = "I couldn't save your place this time.";
+
 /** Goodbye, telling how to come back to the saved place. */
 export function stopWords(hasProgress: boolean): string {
   return hasProgress
-    ? "Okay, stopping here. Your place is saved. Next time, say: Alexa, ask upper back routine to continue. Take care."
+    ? `Okay, stopping here. ${PLACE_SAVED} Next time, say: Alexa, ask upper back routine to continue. Take care.`
     : "Okay. Take care of your back, and see you next time.";
 }

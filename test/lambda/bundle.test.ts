@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,11 +63,19 @@ describe("npm run build (lambda/build.ts)", () => {
     expect(readFileSync(again.zipPath).equals(readFileSync(built.zipPath))).toBe(true);
   });
 
-  it("contains no AWS SDK v2, no YAML parser (content is embedded) and only the English zod locale", () => {
+  it("contains no AWS SDK v2, and neither the YAML parser nor zod: content is validated at build time and embedded", () => {
     expect(built.inputs.some((p) => p.includes("node_modules/yaml/"))).toBe(false);
     expect(built.inputs.some((p) => /node_modules\/aws-sdk\//.test(p))).toBe(false);
     expect(built.inputs.some((p) => p.includes("@aws-sdk/client-dynamodb"))).toBe(true);
-    expect(built.inputs.filter((p) => p.includes("zod/v4/locales/") && !p.endsWith("/en.js"))).toEqual([]);
+    expect(built.inputs.filter((p) => p.includes("node_modules/zod/"))).toEqual([]);
+  });
+
+  it("fails the build when content does not validate (validation moved to build time, not dropped)", async () => {
+    const broken = mkdtempSync(join(tmpdir(), "ubr-content-"));
+    cpSync("content", broken, { recursive: true });
+    const file = join(broken, "exercises", "cat-cow.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^id: cat-cow$/m, "id: Cat Cow"));
+    await expect(buildLambda({ outDir: join(broken, "out"), contentDir: broken, manifestPath: "/nonexistent/manifest.json" })).rejects.toThrow(/cat-cow\.yaml/);
   });
 
   it("embeds the render manifest when there is one (for AudioPlayer mode)", () => {

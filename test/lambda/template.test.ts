@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTemplate, type Template } from "./cfn-yaml.js";
+import { TTL_ATTRIBUTE } from "../../skill/persistence/dynamo.js";
 
 const templatePath = "lambda/template.yaml";
 const templateText = readFileSync(templatePath, "utf8");
@@ -55,6 +56,11 @@ describe("lambda/template.yaml names every resource the skill needs", () => {
     expect(table.BillingMode).toBe("PAY_PER_REQUEST");
     expect(table.KeySchema).toEqual([{ AttributeName: "id", KeyType: "HASH" }]);
     expect(table.AttributeDefinitions).toEqual([{ AttributeName: "id", AttributeType: "S" }]);
+  });
+
+  it("expires items through DynamoDB's TTL on the attribute the skill writes (a year after last use)", () => {
+    const table = resource("AWS::DynamoDB::Table").Properties;
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
   });
 
   it("serves MP3s from a private bucket through CloudFront over HTTPS only, via Origin Access Control", () => {

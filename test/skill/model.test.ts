@@ -2,36 +2,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../content/load.js";
 import { buildInteractionModel, LOCALES, modelPath, renderModels, sampleProblems } from "../../skill/model/generate.js";
 import { modelCommand } from "../../skill/cli/model.js";
 import { ROOT } from "./harness.js";
+import { spec, validator } from "../support/smapi-schema.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const require = createRequire(import.meta.url);
-const spec = require("ask-smapi-model/spec.json") as { swagger: string; definitions: Record<string, any> };
-
-/** SMAPI's definitions, made strict: objects that list properties accept no others (as SMAPI's service does). */
-function strictDefinitions(): Record<string, any> {
-  const copy = structuredClone(spec.definitions);
-  const close = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(close);
-    if (!node || typeof node !== "object") return;
-    if (node.type === "object" && node.properties && node.additionalProperties === undefined && !node.discriminator) node.additionalProperties = false;
-    Object.values(node).forEach(close);
-  };
-  close(copy);
-  return copy;
-}
-
-function validator(definition: string, strict: boolean) {
-  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  return ajv.compile({ definitions: strict ? strictDefinitions() : spec.definitions, $ref: `#/definitions/${definition}` });
-}
-
 const catalog = loadCatalog();
 
 describe("interaction model", () => {

@@ -21,9 +21,12 @@ describe("writeSite", () => {
       ["quick.chapters.json", true],
       ["index.html", true],
       ["feed.xml", true],
+      ["icon-108.png", true],
+      ["icon-512.png", true],
+      ["privacy.html", true],
     ]);
     expect((await readdir(dir)).sort()).toEqual(
-      ["artwork.png", "childs-pose.chapters.json", "childs-pose.mp3", "feed.xml", "index.html", "quick.chapters.json", "quick.mp3"],
+      ["artwork.png", "childs-pose.chapters.json", "childs-pose.mp3", "feed.xml", "icon-108.png", "icon-512.png", "index.html", "privacy.html", "quick.chapters.json", "quick.mp3"],
     );
     const second = await writeSite(sampleManifest(), dir, { baseUrl: "https://example.org/s" });
     expect(second.filter((f) => f.changed)).toEqual([]);

@@ -1,23 +1,11 @@
-import type { Server } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSkill } from "../../../skill/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnswerer } from "../../../skill/index.js";
 import { launchRequest, newConversation } from "../../../skill/local/requests.js";
-import { createSkillApp, listen, type VerificationOptions } from "../../../skill/local/server.js";
+import { post, skillServers } from "./server-fixture.js";
 import { makeAlexaCerts, signBody, startCertHost, type AlexaCerts, type CertHost } from "./alexa-certs.js";
 
 const AMAZON_CHAIN_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem";
-const skill = createSkill({});
-const servers: Server[] = [];
-
-async function start(options: VerificationOptions = {}): Promise<string> {
-  const { server, url } = await listen(createSkillApp(skill, options), 0, "127.0.0.1");
-  servers.push(server);
-  return url;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-});
+const start = skillServers(createAnswerer({}));
 
 function launchBody(ageMs = 0): string {
   const request = launchRequest(newConversation());
@@ -25,10 +13,6 @@ function launchBody(ageMs = 0): string {
   return JSON.stringify(request);
 }
 
-async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-  return { status: response.status, text: await response.text() };
-}
 
 describe("upper-back serve: verification on (the default)", () => {
   it("rejects an unsigned request with 400", async () => {
@@ -62,7 +46,7 @@ describe("upper-back serve: verification on (the default)", () => {
     const timestampOnly = await start({ verifySignature: false, verifyTimestamp: true });
     const stale = await post(timestampOnly, launchBody(151_000));
     expect(stale.status).toBe(400);
-    expect(stale.text).toContain("Timestamp verification failed");
+    expect(JSON.parse(stale.text)).toEqual({ error: "request verification failed: request.timestamp is more than 150 s old" });
     const fresh = await post(timestampOnly, launchBody(5_000));
     expect(fresh.status).toBe(200);
     expect((await post(await start(), launchBody(151_000))).status).toBe(400);
@@ -111,7 +95,7 @@ describe("a locally signed request (certificate chain served on loopback)", () =
     const res = await post(await start(), body, { SignatureCertChainUrl: host!.chainUrl, "Signature-256": signBody(body, certs.signingKeyPem) });
     expect(host!.downloads).toContain("/echo.api/local-test.pem");
     expect(res.status).toBe(400);
-    expect(res.text).toContain("Request verification failed Error, Certificate is not trusted.");
+    expect(JSON.parse(res.text)).toEqual({ error: "request verification failed: Certificate is not trusted." });
   });
 
   it("with a bad signature is refused with 400 as well", async (ctx) => {
@@ -120,6 +104,7 @@ describe("a locally signed request (certificate chain served on loopback)", () =
     const forged = signBody(body.replace("LaunchRequest", "SessionEndedRequest"), certs.signingKeyPem);
     const res = await post(await start(), body, { SignatureCertChainUrl: host!.chainUrl, "Signature-256": forged });
     expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error).toMatch(/^request verification failed: /);
   });
 
   it("from the Amazon certificate URL is not fetched from the internet in tests", async (ctx) => {
