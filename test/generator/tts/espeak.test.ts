@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
-import { createEspeakEngine, espeakWordsPerMinute } from "../../../generator/tts/espeak.js";
+import { createEspeakEngine, ESPEAK_BASE_WPM, espeakWordsPerMinute } from "../../../generator/tts/espeak.js";
 
 // Root mean square of s16le samples, 0..32767.
 function rms(pcm: Buffer): number {
@@ -25,7 +25,7 @@ describe("embedded espeak voice", () => {
     expect(clip.sampleRate).toBe(engine.sampleRate);
     expect(clip.pcm.length % 2).toBe(0);
     const seconds = clip.pcm.length / 2 / clip.sampleRate;
-    // Ten words at ~175 words per minute is about 3.4 s of speech; allow for eSpeak's own pauses.
+    // Ten words at ~155 words per minute is about 3.9 s of speech; allow for eSpeak's own pauses.
     expect(seconds).toBeGreaterThan(2);
     expect(seconds).toBeLessThan(6);
     expect(rms(clip.pcm)).toBeGreaterThan(500);
@@ -79,7 +79,8 @@ describe("embedded espeak voice", () => {
   it("rejects empty text and a non-positive rate with a message that says what to fix", async () => {
     await expect(engine.synthesize("   ", { ratePercent: 100 })).rejects.toThrow(/empty text/);
     expect(() => espeakWordsPerMinute(0)).toThrow(/speechRatePercent/);
-    expect(espeakWordsPerMinute(100)).toBe(175);
+    expect(espeakWordsPerMinute(100)).toBe(ESPEAK_BASE_WPM);
+    expect(espeakWordsPerMinute(60)).toBe(Math.round(ESPEAK_BASE_WPM * 0.6));
     expect(espeakWordsPerMinute(10_000)).toBe(450);
   });
 });
