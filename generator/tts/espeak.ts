@@ -24,7 +24,7 @@ export interface EspeakEngineOptions {
 
 /**
  * eSpeak's rate setting (words per minute) that `ratePercent: 100` maps to. eSpeak's own default, 175,
- * measured 192–206 words a minute on the rendered (trimmed) clips; this one measures about 155.
+ * measured 192–206 words a minute on the rendered (trimmed) clips; 140 measures ~156 on the catalogue's phrases.
  */
 export const ESPEAK_BASE_WPM = 140;
 export const ESPEAK_SAMPLE_RATE = 22050;

@@ -5,8 +5,8 @@
 // Why Flite's "slt" and not eSpeak NG (still there as --engine espeak): slt is a statistical parametric
 // voice trained on a recorded speaker, so its formants glide and its pitch follows a learned contour,
 // where eSpeak's formant synthesis steps between fixed targets and sounds robotic. It is also
-// deterministic (the same text gives the same bytes) and about as fast per character on this machine;
-// the comparison of the offline engines is in docs/VOICES.md.
+// deterministic (the same text gives the same bytes). It is slower (its vocoder takes ~1.5× eSpeak's
+// time per character here), a cost the clip cache pays once per phrase. The comparison is in docs/VOICES.md.
 import { createRequire } from "node:module";
 import type { TtsEngine } from "./engine.js";
 import { createWorkerEngine } from "./worker-engine.js";
@@ -21,8 +21,8 @@ export interface FliteEngineOptions {
 
 export const FLITE_SAMPLE_RATE = 16000;
 /**
- * Flite's duration stretch that `ratePercent: 100` maps to. Flite's own 1.0 measured ~200 words a minute on
- * the rendered (trimmed) clips of the catalogue; this stretch brings its normal to a calm, natural ~160.
+ * Flite's duration stretch that `ratePercent: 100` maps to: a calm, natural ~155 words a minute measured on
+ * a rendered routine (145 at a stretch of 1.2, so Flite's own 1.0 speaks ~175).
  */
 export const FLITE_BASE_STRETCH = 1.12;
 

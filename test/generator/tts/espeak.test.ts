@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
 import { createEspeakEngine, ESPEAK_BASE_WPM, espeakWordsPerMinute } from "../../../generator/tts/espeak.js";
-
-// Root mean square of s16le samples, 0..32767.
-function rms(pcm: Buffer): number {
-  let sum = 0;
-  const n = pcm.length / 2;
-  for (let i = 0; i < n; i++) sum += pcm.readInt16LE(i * 2) ** 2;
-  return Math.sqrt(sum / n);
-}
+import { rms, togetherAndAlone, usageOf } from "./embedded-voice.js";
 
 describe("embedded espeak voice", () => {
   let engine: TtsEngine;
@@ -41,17 +34,8 @@ describe("embedded espeak voice", () => {
   // eSpeak's pitch flutter runs on from phrase to phrase, so repeated audio differs by a few samples;
   // what must not happen is one call's rate or voice leaking into another's.
   it("applies each concurrent call's own rate: lengths match the same calls made one by one", async () => {
-    const jobs = [
-      ["Hold for twenty seconds.", 70],
-      ["Relax your shoulders.", 130],
-      ["Hold for twenty seconds.", 130],
-      ["Relax your shoulders.", 70],
-    ] as const;
-    const together = await Promise.all(jobs.map(([text, ratePercent]) => engine.synthesize(text, { ratePercent })));
-    for (const [i, [text, ratePercent]] of jobs.entries()) {
-      const alone = await engine.synthesize(text, { ratePercent });
-      expect(Math.abs(together[i]!.pcm.length - alone.pcm.length)).toBeLessThan(alone.pcm.length * 0.02);
-    }
+    const { together, alone } = await togetherAndAlone(engine);
+    for (const [i, clip] of alone.entries()) expect(Math.abs(together[i]!.pcm.length - clip.pcm.length)).toBeLessThan(clip.pcm.length * 0.02);
     expect(together[0]!.pcm.length).toBeGreaterThan(together[2]!.pcm.length * 1.4);
     expect(together[3]!.pcm.length).toBeGreaterThan(together[1]!.pcm.length * 1.4);
   });
@@ -64,12 +48,7 @@ describe("embedded espeak voice", () => {
   });
 
   it("counts characters and costs nothing", async () => {
-    const before = engine.usage();
-    await engine.synthesize("One more time.", { ratePercent: 100 });
-    const after = engine.usage();
-    expect(after.requests - before.requests).toBe(1);
-    expect(after.characters - before.characters).toBe("One more time.".length);
-    expect(after.estimatedCostUsd).toBe(0);
+    expect(await usageOf(engine, "One more time.")).toEqual({ requests: 1, characters: "One more time.".length, estimatedCostUsd: 0 });
   });
 
   it("names the flag and the English voices when the voice is unknown", async () => {

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
 import { createFliteEngine, FLITE_BASE_STRETCH, fliteDurationStretch } from "../../../generator/tts/flite.js";
-
-// Root mean square of s16le samples, 0..32767.
-function rms(pcm: Buffer): number {
-  let sum = 0;
-  const n = pcm.length / 2;
-  for (let i = 0; i < n; i++) sum += pcm.readInt16LE(i * 2) ** 2;
-  return Math.sqrt(sum / n);
-}
+import { rms, togetherAndAlone, usageOf } from "./embedded-voice.js";
 
 const seconds = (pcm: Buffer, rate: number) => pcm.length / 2 / rate;
 
@@ -50,17 +43,8 @@ describe("embedded Flite voice (the default)", () => {
   });
 
   it("applies each concurrent call's own rate: the same bytes as the calls made one by one", async () => {
-    const jobs = [
-      ["Hold for twenty seconds.", 70],
-      ["Relax your shoulders.", 130],
-      ["Hold for twenty seconds.", 130],
-      ["Relax your shoulders.", 70],
-    ] as const;
-    const together = await Promise.all(jobs.map(([text, ratePercent]) => engine.synthesize(text, { ratePercent })));
-    for (const [i, [text, ratePercent]] of jobs.entries()) {
-      const alone = await engine.synthesize(text, { ratePercent });
-      expect(together[i]!.pcm.equals(alone.pcm)).toBe(true);
-    }
+    const { together, alone } = await togetherAndAlone(engine);
+    for (const [i, clip] of alone.entries()) expect(together[i]!.pcm.equals(clip.pcm)).toBe(true);
     expect(together[0]!.pcm.length).toBeGreaterThan(together[2]!.pcm.length * 1.4);
   });
 
@@ -77,12 +61,7 @@ describe("embedded Flite voice (the default)", () => {
   });
 
   it("counts characters and costs nothing", async () => {
-    const before = engine.usage();
-    await engine.synthesize("One more time.", { ratePercent: 100 });
-    const after = engine.usage();
-    expect(after.requests - before.requests).toBe(1);
-    expect(after.characters - before.characters).toBe("One more time.".length);
-    expect(after.estimatedCostUsd).toBe(0);
+    expect(await usageOf(engine, "One more time.")).toEqual({ requests: 1, characters: "One more time.".length, estimatedCostUsd: 0 });
   });
 
   it("puts its version, rate mapping and sample rate in the cache key's settings", () => {
