@@ -43,18 +43,14 @@ type WorkerReply =
   | { id: number; pcm: ArrayBuffer }
   | { id: number; error: string };
 
-/** Default worker threads of an embedded voice: two, or one on a single-core machine. */
-export function defaultThreads(): number {
-  return Math.min(2, availableParallelism());
-}
-
 /**
  * Starts an embedded voice's threads and wraps them as a TtsEngine. Throws if a thread cannot start or
- * reports an unknown voice (naming the English voices and the --voice flag).
+ * reports an unknown voice (naming the voices on offer and the --voice flag).
  */
 export async function createWorkerEngine<Job extends object>(spec: WorkerEngineSpec<Job>): Promise<TtsEngine> {
   const { id, voice, sampleRate } = spec;
-  const threads = Math.max(1, Math.floor(spec.threads ?? defaultThreads()));
+  // Two threads, or one on a single-core machine: the render's track encodes need the other cores.
+  const threads = Math.max(1, Math.floor(spec.threads ?? Math.min(2, availableParallelism())));
   const started = await Promise.allSettled(Array.from({ length: threads }, () => startLane(spec)));
   const lanes = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const failure = started.find((r) => r.status === "rejected");
