@@ -6,7 +6,7 @@ import { DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
 import { writeArtwork } from "../site/artwork.js";
 import { siteOptionsFromArgs, withSiteOptions, type SiteArgs } from "../site/options.js";
 import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/render.js";
-import { createTtsEngine, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
+import { createTtsEngine, DEFAULT_ENGINE, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
 import { loadCatalogOrExit } from "./catalog.js";
 import { progressReporter } from "../render/progress.js";
 
@@ -32,8 +32,8 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
   builder: (y) =>
     withSiteOptions(y)
       .option("out", { type: "string", default: SESSIONS_DIR, describe: "Output folder (the alexa profile goes to <out>/alexa)" })
-      .option("engine", { choices: ENGINE_IDS, default: "espeak" as EngineId, describe: "Voice: embedded espeak (offline) or Amazon Polly" })
-      .option("voice", { type: "string", describe: "Voice name (espeak: en-us, en-gb-x-rp…; polly: Joanna, Matthew…)" })
+      .option("engine", { choices: ENGINE_IDS, default: DEFAULT_ENGINE, describe: "Voice: embedded Flite or eSpeak NG (offline), or Amazon Polly" })
+      .option("voice", { type: "string", describe: "Voice name (flite: slt, rms, awb, kal16; espeak: en-us, en-gb-x-rp…; polly: Joanna, Matthew…)" })
       .option("polly-engine", { choices: POLLY_ENGINES, default: "neural" as PollyEngine, describe: "Polly engine (with --engine polly)" })
       .option("routine", { type: "string", describe: "Render only this routine, e.g. quick" })
       .option("exercise", { type: "string", describe: "Render only this exercise, e.g. cat-cow" })
@@ -50,6 +50,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option("cache-dir", { type: "string", default: DEFAULT_CLIP_CACHE_DIR, describe: "Clip cache folder (phrases synthesized once, ever)" })
       .example("$0 render", "Render everything offline into dist/sessions/")
       .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
+      .example("$0 render --engine espeak", "The eSpeak NG voice instead of Flite (offline too)")
       .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
   handler: async (args) => {
     const catalog = loadCatalogOrExit();

@@ -128,7 +128,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     const clips = await prepareClips(texts, cache, {
       ratePercent,
       sampleRate: engine.sampleRate,
-      concurrency: engine.id === "polly" ? 8 : Math.max(1, options.concurrency ?? 2),
+      concurrency: engine.concurrency,
       signal: options.signal,
       onClip: (n, total) => emit({ type: "clip", done: n, total }),
     });

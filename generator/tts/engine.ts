@@ -4,13 +4,16 @@
  *
  * Contract (kept stable; the assembly code depends on it):
  * - `synthesize(text)` takes plain text (one speech cue of the timeline, no SSML) and returns
- *   16-bit signed little-endian mono PCM at the engine's native `sampleRate` (espeak 22050 Hz,
- *   Polly 16000 Hz). Resampling is the assembler's job (ffmpeg does it once per track).
+ *   16-bit signed little-endian mono PCM at the engine's native `sampleRate` (Flite 16000 Hz,
+ *   espeak 22050 Hz, Polly 16000 Hz). Resampling is the assembler's job (ffmpeg does it once per track).
  * - Leading/trailing silence inside a clip is whatever the engine produces; pauses between cues are
  *   added by the assembler as exact silence.
  * - `id`, `voice` and `settingsKey` together with the text and rate fully determine the audio:
  *   the clip cache hashes them into its key, so anything that changes the sound must change one of them.
- * - Calls may run concurrently; each engine limits its own parallelism and rate.
+ * - `ratePercent: 100` is the engine's natural speaking rate (about 150–160 words a minute measured on
+ *   trimmed clips), so a pace's `speechRatePercent` means the same on every engine.
+ * - Calls may run concurrently; each engine limits its own parallelism and rate, and says in
+ *   `concurrency` how many calls are worth keeping in flight (the render's clip pool uses it as is).
  */
 
 /** A synthesized phrase: raw PCM, signed 16-bit little-endian, one channel. */
@@ -41,9 +44,9 @@ export interface EngineUsage {
 
 /** A text-to-speech engine. */
 export interface TtsEngine {
-  /** Engine family, e.g. "espeak" or "polly". Part of the cache key. */
+  /** Engine family, e.g. "flite", "espeak" or "polly". Part of the cache key. */
   readonly id: string;
-  /** Voice name as the engine knows it, e.g. "en-us" or "Joanna". Part of the cache key. */
+  /** Voice name as the engine knows it, e.g. "slt", "en-us" or "Joanna". Part of the cache key. */
   readonly voice: string;
   /**
    * Every other setting that changes the audio (Polly engine kind, sample rate, espeak variant,
@@ -52,6 +55,8 @@ export interface TtsEngine {
   readonly settingsKey: string;
   /** Sample rate of every clip this engine returns. */
   readonly sampleRate: number;
+  /** Calls worth keeping in flight: the embedded voices' thread count, Polly's request concurrency. */
+  readonly concurrency: number;
   /** Synthesizes one phrase of plain text. */
   synthesize(text: string, opts: SynthesizeOptions): Promise<Clip>;
   /** Usage counters since the engine was created. */
@@ -61,5 +66,5 @@ export interface TtsEngine {
 }
 
 /** Engine families the CLI offers with `--engine`. */
-export const ENGINE_IDS = ["espeak", "polly"] as const;
+export const ENGINE_IDS = ["flite", "espeak", "polly"] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];

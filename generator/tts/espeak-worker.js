@@ -11,7 +11,7 @@ const worker = new module.eSpeakNGWorker();
 const voice = workerData.voice;
 
 if (worker.set_voice(voice) !== 0) {
-  const voices = worker.list_voices().map((v) => v.identifier.replace(/^.*\//, ""));
+  const voices = worker.list_voices().map((v) => v.identifier.replace(/^.*\//, "")).filter((id) => id.toLowerCase().startsWith("en"));
   parentPort.postMessage({ type: "failed", message: `voice "${voice}" is not available`, voices });
 } else {
   parentPort.on("message", ({ id, text, wpm }) => {

@@ -1,18 +1,20 @@
 // One entry point for the CLI: builds the engine a render asked for (--engine, --voice, --polly-engine).
 import { ENGINE_IDS, type EngineId, type TtsEngine } from "./engine.js";
 import { createEspeakEngine } from "./espeak.js";
+import { createFliteEngine } from "./flite.js";
 import { createPollyEngine, type PollyEngine, type PollyEngineOptions } from "./polly.js";
 
 export type { Clip, EngineId, EngineUsage, SynthesizeOptions, TtsEngine } from "./engine.js";
 export { ENGINE_IDS } from "./engine.js";
 export { createEspeakEngine } from "./espeak.js";
+export { createFliteEngine } from "./flite.js";
 export { createPollyEngine, POLLY_ENGINES, POLLY_PRICE_PER_MILLION, type PollyEngine, type PollyTtsEngine } from "./polly.js";
 
 /** Options of `createTtsEngine`, as the render command's flags give them. */
 export interface TtsEngineOptions {
-  /** "espeak" (default, offline) or "polly". */
+  /** "flite" (default, offline), "espeak" (offline) or "polly". */
   engine?: EngineId;
-  /** Voice of that engine; defaults "en-us" (espeak) and "Joanna" (polly). */
+  /** Voice of that engine; defaults in `defaultVoice`. */
   voice?: string;
   /** Polly only: standard, neural (default) or generative. */
   pollyEngine?: PollyEngine;
@@ -24,7 +26,8 @@ export interface TtsEngineOptions {
 
 /** Creates the engine a render asked for; throws a clear error for an unknown engine, voice or missing credentials. */
 export async function createTtsEngine(options: TtsEngineOptions = {}): Promise<TtsEngine> {
-  const engine = options.engine ?? "espeak";
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  if (engine === "flite") return createFliteEngine({ voice: options.voice });
   if (engine === "espeak") return createEspeakEngine({ voice: options.voice });
   if (engine === "polly") {
     return createPollyEngine({ ...options.polly, engine: options.pollyEngine, voice: options.voice, concurrency: options.concurrency });
@@ -32,8 +35,13 @@ export async function createTtsEngine(options: TtsEngineOptions = {}): Promise<T
   throw new Error(`tts: engine "${String(engine)}" is not one of ${ENGINE_IDS.join(", ")} (flag --engine)`);
 }
 
+/** The engine `npm run render` speaks with: the most natural offline voice (docs/VOICES.md says why). */
+export const DEFAULT_ENGINE: EngineId = "flite";
+
+const DEFAULT_VOICES: Record<EngineId, string> = { flite: "slt", espeak: "en-us", polly: "Joanna" };
+
 /** Voice a render uses when --voice is not given. */
 export function defaultVoice(engine: EngineId): string {
-  return engine === "polly" ? "Joanna" : "en-us";
+  return DEFAULT_VOICES[engine];
 }
 

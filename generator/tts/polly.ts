@@ -98,11 +98,8 @@ export async function createPollyEngine(options: PollyEngineOptions = {}): Promi
   // Pace at 90% of the quota with a small burst, so even a strict one-second sliding window on the
   // service side (neural: 8 tps, burst 10) never counts more than it allows.
   const requestsPerSecond = options.requestsPerSecond ?? quota.requestsPerSecond * 0.9;
-  const limiter = createRateLimiter({
-    requestsPerSecond,
-    burst: Math.max(1, Math.floor(requestsPerSecond / 8)),
-    concurrency: Math.min(options.concurrency ?? 8, quota.maxConcurrency),
-  });
+  const concurrency = Math.min(options.concurrency ?? 8, quota.maxConcurrency);
+  const limiter = createRateLimiter({ requestsPerSecond, burst: Math.max(1, Math.floor(requestsPerSecond / 8)), concurrency });
   const usage = { requests: 0, characters: 0 };
   let retries = 0;
 
@@ -149,6 +146,7 @@ export async function createPollyEngine(options: PollyEngineOptions = {}): Promi
     pollyEngine,
     settingsKey: `polly;engine=${pollyEngine};fmt=pcm;sr=${SAMPLE_RATE};ssml=1`,
     sampleRate: SAMPLE_RATE,
+    concurrency,
     async synthesize(text: string, opts: SynthesizeOptions): Promise<Clip> {
       if (text.trim() === "") throw new Error("polly: cannot synthesize empty text (a speech cue has no words)");
       const requests = pollyRequests(text, { engine: pollyEngine, ratePercent: opts.ratePercent });

@@ -15,6 +15,7 @@ function counting(engine: TtsEngine): TtsEngine & { calls: string[] } {
     voice: engine.voice,
     settingsKey: engine.settingsKey,
     sampleRate: engine.sampleRate,
+    concurrency: engine.concurrency,
     calls,
     synthesize(text: string, opts: SynthesizeOptions): Promise<Clip> {
       calls.push(text);

@@ -8,8 +8,8 @@ import { loadCatalog } from "../../../content/load.js";
 import { decodeToPcm } from "../../../generator/audio/ffmpeg.js";
 import { PROFILES } from "../../../generator/audio/profiles.js";
 import { renderCatalog } from "../../../generator/render/render.js";
-import { createEspeakEngine } from "../../../generator/tts/espeak.js";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
+import { createTtsEngine } from "../../../generator/tts/index.js";
 
 const projectRoot = join(import.meta.dirname, "..", "..", "..");
 let root: string;
@@ -19,7 +19,7 @@ let engine: TtsEngine;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "render-interrupt-"));
   cacheDir = join(root, "clips");
-  engine = await createEspeakEngine();
+  engine = await createTtsEngine(); // the CLI's default voice, so the resumed render finds the child's clips
 });
 
 afterAll(async () => {

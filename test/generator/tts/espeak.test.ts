@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TtsEngine } from "../../../generator/tts/engine.js";
-import { createEspeakEngine, espeakWordsPerMinute } from "../../../generator/tts/espeak.js";
-
-// Root mean square of s16le samples, 0..32767.
-function rms(pcm: Buffer): number {
-  let sum = 0;
-  const n = pcm.length / 2;
-  for (let i = 0; i < n; i++) sum += pcm.readInt16LE(i * 2) ** 2;
-  return Math.sqrt(sum / n);
-}
+import { createEspeakEngine, ESPEAK_BASE_WPM, espeakWordsPerMinute } from "../../../generator/tts/espeak.js";
+import { rms, togetherAndAlone, usageOf } from "./embedded-voice.js";
 
 describe("embedded espeak voice", () => {
   let engine: TtsEngine;
@@ -25,7 +18,7 @@ describe("embedded espeak voice", () => {
     expect(clip.sampleRate).toBe(engine.sampleRate);
     expect(clip.pcm.length % 2).toBe(0);
     const seconds = clip.pcm.length / 2 / clip.sampleRate;
-    // Ten words at ~175 words per minute is about 3.4 s of speech; allow for eSpeak's own pauses.
+    // Ten words at ~155 words per minute is about 3.9 s of speech; allow for eSpeak's own pauses.
     expect(seconds).toBeGreaterThan(2);
     expect(seconds).toBeLessThan(6);
     expect(rms(clip.pcm)).toBeGreaterThan(500);
@@ -41,17 +34,8 @@ describe("embedded espeak voice", () => {
   // eSpeak's pitch flutter runs on from phrase to phrase, so repeated audio differs by a few samples;
   // what must not happen is one call's rate or voice leaking into another's.
   it("applies each concurrent call's own rate: lengths match the same calls made one by one", async () => {
-    const jobs = [
-      ["Hold for twenty seconds.", 70],
-      ["Relax your shoulders.", 130],
-      ["Hold for twenty seconds.", 130],
-      ["Relax your shoulders.", 70],
-    ] as const;
-    const together = await Promise.all(jobs.map(([text, ratePercent]) => engine.synthesize(text, { ratePercent })));
-    for (const [i, [text, ratePercent]] of jobs.entries()) {
-      const alone = await engine.synthesize(text, { ratePercent });
-      expect(Math.abs(together[i]!.pcm.length - alone.pcm.length)).toBeLessThan(alone.pcm.length * 0.02);
-    }
+    const { together, alone } = await togetherAndAlone(engine);
+    for (const [i, clip] of alone.entries()) expect(Math.abs(together[i]!.pcm.length - clip.pcm.length)).toBeLessThan(clip.pcm.length * 0.02);
     expect(together[0]!.pcm.length).toBeGreaterThan(together[2]!.pcm.length * 1.4);
     expect(together[3]!.pcm.length).toBeGreaterThan(together[1]!.pcm.length * 1.4);
   });
@@ -64,12 +48,7 @@ describe("embedded espeak voice", () => {
   });
 
   it("counts characters and costs nothing", async () => {
-    const before = engine.usage();
-    await engine.synthesize("One more time.", { ratePercent: 100 });
-    const after = engine.usage();
-    expect(after.requests - before.requests).toBe(1);
-    expect(after.characters - before.characters).toBe("One more time.".length);
-    expect(after.estimatedCostUsd).toBe(0);
+    expect(await usageOf(engine, "One more time.")).toEqual({ requests: 1, characters: "One more time.".length, estimatedCostUsd: 0 });
   });
 
   it("names the flag and the English voices when the voice is unknown", async () => {
@@ -79,7 +58,8 @@ describe("embedded espeak voice", () => {
   it("rejects empty text and a non-positive rate with a message that says what to fix", async () => {
     await expect(engine.synthesize("   ", { ratePercent: 100 })).rejects.toThrow(/empty text/);
     expect(() => espeakWordsPerMinute(0)).toThrow(/speechRatePercent/);
-    expect(espeakWordsPerMinute(100)).toBe(175);
+    expect(espeakWordsPerMinute(100)).toBe(ESPEAK_BASE_WPM);
+    expect(espeakWordsPerMinute(60)).toBe(Math.round(ESPEAK_BASE_WPM * 0.6));
     expect(espeakWordsPerMinute(10_000)).toBe(450);
   });
 });
