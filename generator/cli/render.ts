@@ -6,7 +6,7 @@ import { DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
 import { siteOptionsFromArgs, withSiteOptions, type SiteArgs } from "../site/options.js";
 import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/render.js";
 import { createTtsEngine, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
-import { loadCatalogOrExit } from "./catalog.js";
+import { loadCatalogForCommand } from "./catalog.js";
 import { progressReporter } from "../render/progress.js";
 
 interface RenderArgs extends SiteArgs {
@@ -51,7 +51,8 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
       .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
   handler: async (args) => {
-    const catalog = loadCatalogOrExit();
+    const catalog = loadCatalogForCommand();
+    if (!catalog) return;
     const engine = await createTtsEngine({ engine: args.engine, voice: args.voice ?? defaultVoice(args.engine), pollyEngine: args["polly-engine"] });
     const controller = new AbortController();
     const stop = () => controller.abort(new Error("render interrupted (no partial file was kept; run it again to resume)"));
