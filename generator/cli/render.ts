@@ -93,6 +93,7 @@ export function formatSummary(s: RenderSummary, outDir: string): string {
     `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,
     `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}`,
     `  clips: ${s.clips.synthesized} synthesized, ${s.clips.cacheHits} from cache`,
+    ...s.clips.rejected.map((r) => `  re-synthesized a cached clip that failed verification (${r.problem}): ${r.path}`),
     `  files: ${s.files.written} written, ${s.files.unchanged} unchanged`,
     `  voice: ${s.engine.id} ${s.engine.voice}, ${s.engine.characters} characters sent, estimated cost $${s.engine.estimatedCostUsd.toFixed(4)}`,
     `  manifests: ${s.manifests.join(", ")}`,

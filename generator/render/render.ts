@@ -69,7 +69,8 @@ export interface RenderSummary {
   encodes: number;
   /** Summed wall time of the track stages across all tracks (they overlap when concurrency > 1), ms. */
   stages: { clipsMs: number; assembleMs: number; encodeMs: number; measureMs: number };
-  clips: { requested: number; synthesized: number; cacheHits: number };
+  /** `rejected`: cached clips that failed verification (hash, header, rate), dropped and synthesized again. */
+  clips: { requested: number; synthesized: number; cacheHits: number; rejected: { path: string; problem: string }[] };
   files: { written: number; unchanged: number };
   engine: EngineUsage & { id: string; voice: string };
   wallMs: number;
@@ -199,7 +200,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     encodedAudioMs,
     encodes,
     stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },
-    clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared },
+    clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared, rejected: stats.rejectedFiles },
     files,
     engine: { id: engine.id, voice: engine.voice, ...engine.usage() },
     wallMs: Math.round(performance.now() - started),
