@@ -18,6 +18,7 @@ import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
 import { removeStaleTemps } from "./stale.js";
+import { lockFolder } from "../io/lock.js";
 import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
 
 export const ALBUM = "Upper Back Routine";
@@ -54,7 +55,8 @@ export type RenderEvent =
   | { type: "clip"; done: number; total: number }
   | { type: "track-start"; done: number; total: number; id: string; profile: string }
   | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
-  | { type: "outputs"; files: number; changed: number };
+  | { type: "outputs"; files: number; changed: number }
+  | { type: "lock"; state: "waiting" | "took-over"; pid: number; dir: string };
 
 /** The end-of-run summary. */
 export interface RenderSummary {
@@ -77,9 +79,26 @@ export interface RenderSummary {
   manifests: string[];
 }
 
-/** Renders the catalogue (or one track of it) into MP3s, manifests and the site beside them. */
+/**
+ * Renders the catalogue (or one track of it) into MP3s, manifests and the site beside them. Holds the output
+ * folder's render lock throughout, so a second render into the same folder waits and then adds its tracks.
+ */
 export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
+  const emit = options.onEvent ?? (() => undefined);
+  selectTracks(planCatalogTracks(options.catalog, options.pace ?? "standard"), options.only ?? {}); // unknown ids fail before any wait
+  const lock = await lockFolder(options.outDir, {
+    signal: options.signal,
+    onEvent: (event) => emit({ type: "lock", state: event.type, pid: event.holder.pid, dir: options.outDir }),
+  });
+  try {
+    return await renderLocked(options, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function renderLocked(options: RenderOptions, started: number): Promise<RenderSummary> {
   const { catalog, engine, profiles } = options;
   const pace = options.pace ?? "standard";
   const ratePercent = catalog.paces[pace].speechRatePercent;
