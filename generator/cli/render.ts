@@ -91,7 +91,7 @@ export function formatSummary(s: RenderSummary, outDir: string): string {
   const minutes = (ms: number) => (ms / 60_000).toFixed(1);
   const lines = [
     `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,
-    `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}`,
+    `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}${s.resumed ? `, resumed ${s.resumed} from a failed run` : ""}`,
     `  clips: ${s.clips.synthesized} synthesized, ${s.clips.cacheHits} from cache`,
     ...s.clips.rejected.map((r) => `  re-synthesized a cached clip that failed verification (${r.problem}): ${r.path}`),
     `  files: ${s.files.written} written, ${s.files.unchanged} unchanged`,

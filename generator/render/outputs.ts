@@ -1,5 +1,5 @@
-// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the site beside the MP3s.
-// Every writer rewrites only on change, so a no-op render writes nothing.
+// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the site beside the MP3s,
+// all written into the render's stage; the stage's commit moves only what changed into place.
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Manifest, Track } from "../../content/manifest.js";
@@ -12,11 +12,14 @@ import type { PlannedTrack } from "./tracks.js";
 
 export interface ProfileState {
   profile: AudioProfile;
+  /** The live folder people and the skill read. */
   dir: string;
+  /** Its counterpart in the render's stage, where this render writes (live MP3s are mirrored there). */
+  stageDir: string;
   entries: Map<string, Track>;
 }
 
-/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped), the chimes and the site. */
+/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped), the chimes and the site into the stage. */
 export async function writeOutputs(
   states: ProfileState[],
   allTracks: PlannedTrack[],
@@ -28,15 +31,15 @@ export async function writeOutputs(
     const tracks: Track[] = [];
     for (const planned of allTracks) {
       const entry = state.entries.get(planned.id);
-      if (entry && entry.kind === planned.kind && (await exists(join(state.dir, entry.file)))) tracks.push(entry);
+      if (entry && entry.kind === planned.kind && (await exists(join(state.stageDir, entry.file)))) tracks.push(entry);
     }
     const manifest: Manifest = { tracks };
     manifests.push(manifest);
-    const manifestPath = join(state.dir, "manifest.json");
+    const manifestPath = join(state.stageDir, "manifest.json");
     results.push({ path: manifestPath, changed: await writeManifest(manifestPath, manifest) });
     if (!options.writeSite) continue;
-    if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.dir, state.profile)));
-    if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.dir, options.site)));
+    if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.stageDir, state.profile)));
+    if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.stageDir, options.site)));
   }
   const written = results.filter((r) => r.changed).length;
   return { written, unchanged: results.length - written, manifests };

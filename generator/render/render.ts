@@ -17,6 +17,8 @@ import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
+import { clearStash, stashTrack, takeStashedTrack } from "./resume.js";
+import { openStage } from "./staging.js";
 import { removeStaleTemps } from "./stale.js";
 import { lockFolder } from "../io/lock.js";
 import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
@@ -64,6 +66,8 @@ export interface RenderSummary {
   tracks: number;
   encoded: number;
   unchanged: number;
+  /** Finished by an earlier run that failed, taken from its stash instead of encoded again. */
+  resumed: number;
   /** Audio length of all tracks of the first profile, ms. */
   audioMs: number;
   /** Audio encoded in this run (all profiles), ms. */
@@ -108,12 +112,16 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   const artworkSha256 = options.artworkFile ? await sha256File(options.artworkFile) : undefined;
   const files = { written: 0, unchanged: 0 };
 
-  // What exists: each profile's manifest entries, and which (track, profile) pairs are still current.
+  // What exists: each profile's manifest entries, and which (track, profile) pairs are still current. This run
+  // writes into a stage where the live MP3s are mirrored; the stage is switched into place only when all is written.
+  const stage = await openStage(options.outDir);
   const states = await Promise.all(profiles.map(async (profile) => {
     const dir = join(options.outDir, profile.subdir);
     await removeStaleTemps(dir);
     const entries = new Map((await readManifest(join(dir, "manifest.json")).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
-    return { profile, dir, entries };
+    const stageDir = stage.dirFor(dir);
+    await stage.mirror(dir, [...entries.values()].map((t) => t.file));
+    return { profile, dir, stageDir, entries };
   }));
   const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
   let unchanged = 0;
@@ -130,6 +138,16 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       }
     }
   }
+  // Tracks a failed run finished were stashed by key: moved into the stage instead of encoded again.
+  let resumed = 0;
+  for (const job of [...jobs]) {
+    const entry = await takeStashedTrack(options.outDir, job.state.profile.id, job.key, join(job.state.stageDir, job.track.file));
+    if (!entry) continue;
+    job.state.entries.set(job.track.id, entry);
+    jobs.splice(jobs.indexOf(job), 1);
+    resumed++;
+  }
+  const entriesBefore = new Map(jobs.map((job) => [job, job.state.entries.get(job.track.id)]));
   // Longest first, so the pool does not end waiting on the big routine.
   jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
   const texts = speechTexts(jobs.map((j) => j.track.timeline));
@@ -162,7 +180,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
         profile: state.profile,
         tags,
         artworkFile: options.artworkFile,
-        outFile: join(state.dir, track.file),
+        outFile: join(state.stageDir, track.file),
         levelCache,
         peakMarginDb: learnedMargin(state.profile.peakMarginDb, overshoot.get(state.profile.id)),
         signal: options.signal,
@@ -201,20 +219,30 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       files.written++;
       emit({ type: "track", done: ++done, total: jobs.length, id: track.id, profile: state.profile.id, durationMs: out.layout.durationMs, encodes: out.encodes });
     });
+    // The documents join the stage, then everything that changed moves into place: a failure before this point
+    // (including a full disk while writing them) leaves the previous complete set.
+    await writeOutputs(states, allTracks, { site: options.site, writeSite: options.writeSite ?? true });
+    Object.assign(files, await stage.commit());
+    emit({ type: "outputs", files: files.written + files.unchanged, changed: files.written });
+    if (!options.only?.routine && !options.only?.exercise) await clearStash(options.outDir);
+  } catch (error) {
+    // Nothing was switched into place; what this run finished is kept for the next one.
+    for (const job of jobs) {
+      const entry = job.state.entries.get(job.track.id);
+      if (entry && entry !== entriesBefore.get(job)) await stashTrack(options.outDir, job.state.profile.id, join(job.state.stageDir, job.track.file), entry);
+    }
+    throw error;
   } finally {
-    // Also after a failure: tracks finished so far are recorded, so the next run resumes instead of redoing them.
-    const outputs = await writeOutputs(states, allTracks, { site: options.site, writeSite: (options.writeSite ?? true) && done === jobs.length });
-    files.written += outputs.written;
-    files.unchanged += outputs.unchanged;
-    emit({ type: "outputs", files: outputs.written + outputs.unchanged, changed: outputs.written });
+    await stage.discard();
   }
 
   const stats = cache.stats();
   const first = states[0];
   return {
-    tracks: jobs.length + unchanged,
+    tracks: jobs.length + unchanged + resumed,
     encoded: jobs.length,
     unchanged,
+    resumed,
     audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
 import { mkdir, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../content/load.js";
 import { decodeToPcm } from "../../../generator/audio/ffmpeg.js";
@@ -32,16 +32,21 @@ function startCliRender(outDir: string): ChildProcess {
   return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "ignore", "pipe"] });
 }
 
-/** Resolves with the name of the first temporary MP3 that appears in `dir` (the encode has started). */
+/** Resolves with the path (below `dir`) of the first temporary MP3 that appears: the encode has started. */
 function tempMp3Appears(dir: string): Promise<string> {
   return new Promise((resolve) => {
-    const watcher = watch(dir, (_event, name) => {
+    const watcher = watch(dir, { recursive: true }, (_event, name) => {
       if (name && /\.tmp\.mp3$/.test(name)) {
         watcher.close();
         resolve(name);
       }
     });
   });
+}
+
+/** Every file and folder below `dir`, relative to it. */
+async function everything(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String);
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -57,10 +62,10 @@ describe("an interrupted render", () => {
     const temp = await tempMp3Appears(outDir);
     process.kill(-child.pid!, "SIGKILL");
     await exit;
-    const left = await readdir(outDir);
+    const left = await everything(outDir);
     expect(left).not.toContain("exercise-cat-cow.mp3");
-    expect(left.filter((f) => f.endsWith(".mp3")).every((f) => f.startsWith(".") && f.includes(".tmp"))).toBe(true);
-    expect(temp.startsWith(".exercise-cat-cow.mp3.")).toBe(true);
+    expect(left.filter((f) => f.endsWith(".mp3")).every((f) => /^\.staging-[^/]+\/\.exercise-cat-cow\.mp3\..*\.tmp\.mp3$/.test(f))).toBe(true);
+    expect(basename(temp).startsWith(".exercise-cat-cow.mp3.")).toBe(true);
 
     const summary = await renderCatalog({
       catalog: loadCatalog(),
@@ -73,8 +78,9 @@ describe("an interrupted render", () => {
     });
     expect(summary).toMatchObject({ encoded: 1 });
     expect(summary.clips.synthesized).toBe(0);
-    const files = await readdir(outDir);
+    const files = await everything(outDir);
     expect(files.filter((f) => f.endsWith(".mp3"))).toEqual(["exercise-cat-cow.mp3"]);
+    expect(files.filter((f) => f.startsWith("."))).toEqual([]);
     expect((await decodeToPcm(join(outDir, "exercise-cat-cow.mp3"), 8000)).length).toBeGreaterThan(8000 * 60);
   });
 
@@ -89,6 +95,6 @@ describe("an interrupted render", () => {
     child.kill("SIGINT");
     expect(await exit).not.toBe(0);
     expect(stderr).toContain("interrupted");
-    expect((await readdir(outDir)).filter((f) => f.endsWith(".mp3"))).toEqual([]);
+    expect((await everything(outDir)).filter((f) => f.endsWith(".mp3") || f.startsWith("."))).toEqual([]);
   });
 });

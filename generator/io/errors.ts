@@ -1,0 +1,30 @@
+// I/O errors as people can act on them: which file, what happened, and the fix (a bare "ENOSPC" helps nobody).
+
+const FIXES: Record<string, string> = {
+  ENOSPC: "free space on that disk, or render into another folder with --out",
+  EDQUOT: "free space within your disk quota, or render into another folder with --out",
+  EACCES: "make the folder writable for this user, or render into another folder with --out",
+  EPERM: "make the folder writable for this user, or render into another folder with --out",
+  EROFS: "the disk is read-only: render into another folder with --out",
+  EMFILE: "too many open files: lower --concurrency or raise the open-file limit (ulimit -n)",
+};
+
+/** The error's errno code, also when ffmpeg reported it in words ("No space left on device"). */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code) return code;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/No space left on device/i.test(text)) return "ENOSPC";
+  if (/Disk quota exceeded/i.test(text)) return "EDQUOT";
+  if (/Read-only file system/i.test(text)) return "EROFS";
+  if (/Permission denied/i.test(text)) return "EACCES";
+  return undefined;
+}
+
+/** Wraps an error from writing `path` into one naming the file, the cause and (for known causes) the fix. */
+export function fileError(error: unknown, path: string, doing = "writing"): Error {
+  const code = errorCode(error);
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  const fix = code && FIXES[code] ? ` (fix: ${FIXES[code]})` : "";
+  return new Error(`${doing} ${path} failed: ${first}${fix}`, { cause: error });
+}
