@@ -8,6 +8,7 @@ import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/r
 import { createTtsEngine, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
 import { loadCatalogForCommand } from "./catalog.js";
 import { progressReporter } from "../render/progress.js";
+import { useRunTempDir } from "../io/run-temp.js";
 
 interface RenderArgs extends SiteArgs {
   out: string;
@@ -53,6 +54,9 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
   handler: async (args) => {
     const catalog = loadCatalogForCommand();
     if (!catalog) return;
+    // All temporary folders of this run go into one folder that is removed on every exit path (or, after a
+    // kill -9, by the next render).
+    const runTemp = await useRunTempDir();
     const engine = await createTtsEngine({ engine: args.engine, voice: args.voice ?? defaultVoice(args.engine), pollyEngine: args["polly-engine"] });
     const controller = new AbortController();
     const stop = () => controller.abort(new Error("render interrupted (no partial file was kept; run it again to resume)"));
@@ -82,6 +86,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       await engine.close();
+      await runTemp.remove();
     }
   },
 };

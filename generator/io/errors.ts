@@ -10,9 +10,9 @@ const FIXES: Record<string, string> = {
 };
 
 /** The error's errno code, also when ffmpeg reported it in words ("No space left on device"). */
-function errorCode(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code) return code;
+export function ioErrorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code; // errno codes only, not ABORT_ERR or ERR_*
   const text = error instanceof Error ? error.message : String(error);
   if (/No space left on device/i.test(text)) return "ENOSPC";
   if (/Disk quota exceeded/i.test(text)) return "EDQUOT";
@@ -23,7 +23,7 @@ function errorCode(error: unknown): string | undefined {
 
 /** Wraps an error from writing `path` into one naming the file, the cause and (for known causes) the fix. */
 export function fileError(error: unknown, path: string, doing = "writing"): Error {
-  const code = errorCode(error);
+  const code = ioErrorCode(error);
   const first = (error instanceof Error ? error.message : String(error)).split("\n")[0];
   const fix = code && FIXES[code] ? ` (fix: ${FIXES[code]})` : "";
   return new Error(`${doing} ${path} failed: ${first}${fix}`, { cause: error });

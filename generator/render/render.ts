@@ -18,6 +18,7 @@ import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
 import { clearStash, stashTrack, takeStashedTrack } from "./resume.js";
+import { checkFfmpeg } from "./preflight.js";
 import { openStage } from "./staging.js";
 import { removeStaleTemps } from "./stale.js";
 import { lockFolder } from "../io/lock.js";
@@ -91,6 +92,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const started = performance.now();
   const emit = options.onEvent ?? (() => undefined);
   selectTracks(planCatalogTracks(options.catalog, options.pace ?? "standard"), options.only ?? {}); // unknown ids fail before any wait
+  await checkFfmpeg();
   const lock = await lockFolder(options.outDir, {
     signal: options.signal,
     onEvent: (event) => emit({ type: "lock", state: event.type, pid: event.holder.pid, dir: options.outDir }),

@@ -3,33 +3,22 @@ import { watch } from "node:fs";
 import { mkdir, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../../content/load.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decodeToPcm } from "../../../generator/audio/ffmpeg.js";
-import { PROFILES } from "../../../generator/audio/profiles.js";
-import { renderCatalog } from "../../../generator/render/render.js";
-import { createEspeakEngine } from "../../../generator/tts/espeak.js";
-import type { TtsEngine } from "../../../generator/tts/engine.js";
 
 const projectRoot = join(import.meta.dirname, "..", "..", "..");
 let root: string;
 let cacheDir: string;
-let engine: TtsEngine;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "render-interrupt-"));
   cacheDir = join(root, "clips");
-  engine = await createEspeakEngine();
 });
 
-afterAll(async () => {
-  await engine?.close();
-});
-
-/** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group. */
-function startCliRender(outDir: string): ChildProcess {
+/** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group, with its own TMPDIR. */
+function startCliRender(outDir: string, tempDir = tmpdir()): ChildProcess {
   const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
-  return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: tempDir } });
 }
 
 /** Resolves with the path (below `dir`) of the first temporary MP3 that appears: the encode has started. */
@@ -44,6 +33,11 @@ function tempMp3Appears(dir: string): Promise<string> {
   });
 }
 
+/** The render's entries in a temp folder (tsx keeps its own cache there too). */
+async function ours(tempDir: string): Promise<string[]> {
+  return (await readdir(tempDir)).filter((name) => name.startsWith("upper-back-"));
+}
+
 /** Every file and folder below `dir`, relative to it. */
 async function everything(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map(String);
@@ -54,10 +48,12 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe("an interrupted render", () => {
-  it("killed hard mid-encode leaves no finished-looking MP3; the next run removes the leftover and completes from the cache", async () => {
+  it("killed hard mid-encode leaves no finished-looking MP3; the next run removes the leftovers (files and temp folders) and completes from the cache", async () => {
     const outDir = join(root, "killed");
+    const tempDir = join(root, "killed-tmp");
     await mkdir(outDir, { recursive: true });
-    const child = startCliRender(outDir);
+    await mkdir(tempDir, { recursive: true });
+    const child = startCliRender(outDir, tempDir);
     const exit = exited(child);
     const temp = await tempMp3Appears(outDir);
     process.kill(-child.pid!, "SIGKILL");
@@ -66,21 +62,19 @@ describe("an interrupted render", () => {
     expect(left).not.toContain("exercise-cat-cow.mp3");
     expect(left.filter((f) => f.endsWith(".mp3")).every((f) => /^\.staging-[^/]+\/\.exercise-cat-cow\.mp3\..*\.tmp\.mp3$/.test(f))).toBe(true);
     expect(basename(temp).startsWith(".exercise-cat-cow.mp3.")).toBe(true);
+    // The killed run's temporary folder is still there: nothing could remove it.
+    expect(await ours(tempDir)).toEqual([expect.stringMatching(new RegExp(`^upper-back-run-${child.pid}-`))]);
 
-    const summary = await renderCatalog({
-      catalog: loadCatalog(),
-      engine,
-      outDir,
-      clipCacheDir: cacheDir,
-      profiles: [PROFILES.download],
-      only: { exercise: "cat-cow" },
-      writeSite: false,
-    });
-    expect(summary).toMatchObject({ encoded: 1 });
-    expect(summary.clips.synthesized).toBe(0);
+    const again = startCliRender(outDir, tempDir);
+    let stdout = "";
+    again.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await exited(again)).toBe(0);
+    expect(stdout).toMatch(/encoded 1 /);
+    expect(stdout).toMatch(/clips: 0 synthesized/);
     const files = await everything(outDir);
     expect(files.filter((f) => f.endsWith(".mp3"))).toEqual(["exercise-cat-cow.mp3"]);
     expect(files.filter((f) => f.startsWith("."))).toEqual([]);
+    expect(await ours(tempDir)).toEqual([]);
     expect((await decodeToPcm(join(outDir, "exercise-cat-cow.mp3"), 8000)).length).toBeGreaterThan(8000 * 60);
   });
 
