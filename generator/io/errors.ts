@@ -1,12 +1,12 @@
 // I/O errors as people can act on them: which file, what happened, and the fix (a bare "ENOSPC" helps nobody).
 
-const FIXES: Record<string, string> = {
-  ENOSPC: "free space on that disk, or render into another folder with --out",
-  EDQUOT: "free space within your disk quota, or render into another folder with --out",
-  EACCES: "make the folder writable for this user, or render into another folder with --out",
-  EPERM: "make the folder writable for this user, or render into another folder with --out",
-  EROFS: "the disk is read-only: render into another folder with --out",
-  EMFILE: "too many open files: lower --concurrency or raise the open-file limit (ulimit -n)",
+const KNOWN: Record<string, { cause: string; fix: string }> = {
+  ENOSPC: { cause: "no space left on device", fix: "free space on that disk, or render into another folder with --out" },
+  EDQUOT: { cause: "disk quota exceeded", fix: "free space within your disk quota, or render into another folder with --out" },
+  EACCES: { cause: "permission denied", fix: "make the folder writable for this user, or render into another folder with --out" },
+  EPERM: { cause: "operation not permitted", fix: "make the folder writable for this user, or render into another folder with --out" },
+  EROFS: { cause: "read-only file system", fix: "render into another folder with --out" },
+  EMFILE: { cause: "too many open files", fix: "lower --concurrency or raise the open-file limit (ulimit -n)" },
 };
 
 /** The error's errno code, also when ffmpeg reported it in words ("No space left on device"). */
@@ -21,10 +21,11 @@ export function ioErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Wraps an error from writing `path` into one naming the file, the cause and (for known causes) the fix. */
+/** Wraps an error from writing `path` into one line naming the file, the cause and (for known causes) the fix. */
 export function fileError(error: unknown, path: string, doing = "writing"): Error {
   const code = ioErrorCode(error);
-  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-  const fix = code && FIXES[code] ? ` (fix: ${FIXES[code]})` : "";
-  return new Error(`${doing} ${path} failed: ${first}${fix}`, { cause: error });
+  const known = code ? KNOWN[code] : undefined;
+  // A known cause replaces the tool's own words (ffmpeg's progress lines say nothing about the disk).
+  const cause = known ? `${known.cause} (${code})` : (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return new Error(`${doing} ${path} failed: ${cause}${known ? ` (fix: ${known.fix})` : ""}`, { cause: error });
 }

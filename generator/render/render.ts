@@ -233,6 +233,8 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       const entry = job.state.entries.get(job.track.id);
       if (entry && entry !== entriesBefore.get(job)) await stashTrack(options.outDir, job.state.profile.id, join(job.state.stageDir, job.track.file), entry);
     }
+    // People know the file by its final name, not by the stage it was written in.
+    if (error instanceof Error) error.message = error.message.replaceAll(stage.root, options.outDir);
     throw error;
   } finally {
     await stage.discard();
