@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,6 +85,21 @@ describe("publish verifies the render before it uploads", () => {
     rmSync(join(dir, "index.html"));
     truncateSync(join(dir, "exercise-cat-cow.mp3"), 10);
     expect((await refusal(dir)).problems).toHaveLength(3);
+  });
+});
+
+describe("upper-back publish on a broken render", () => {
+  it("exits 1 with the list of problems and no stack", () => {
+    const dir = completeRender();
+    rmSync(join(dir, "feed.xml"));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "publish", "--bucket", BUCKET, "--endpoint", s3.endpoint, "--dir", dir], {
+      encoding: "utf8",
+      env: { ...process.env, ...credentials },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`upper-back: ${dir} is not a complete render, nothing uploaded; 1 problem(s):\n  - ${join(dir, "feed.xml")}: missing`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe("");
   });
 });
 
