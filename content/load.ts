@@ -2,7 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument, isNode, visit, type Document } from "yaml";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
 import { Exercise, Paces, Routine, Safety, type ExerciseT, type PaceId, type PaceT, type RoutineT, type SafetyT } from "./schema.js";
 
@@ -97,19 +97,17 @@ function readContentText(file: string, shown: string, errors: ContentError[]): s
 }
 
 // The document as plain data; an alias bomb is refused (naming the first alias) instead of expanding in memory.
-function toData(doc: Document.Parsed, lines: LineCounter, shown: string, errors: ContentError[]): { data: unknown } | undefined {
+function toData(doc: Document.Parsed, text: string, shown: string, errors: ContentError[]): { data: unknown } | undefined {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    let where = { line: 1, col: 1 };
-    visit(doc, {
-      Alias(_key, node) {
-        if (node.range) where = lines.linePos(node.range[0]);
-        return visit.BREAK;
-      },
-    });
+    // The first `*alias` in the text (the Lambda bundle stubs yaml's exports, so no visitor here).
+    const lines = text.split("\n");
+    const index = lines.findIndex((l) => /(^|[\s,[{:-])\*[^\s,\]}]+/.test(l));
+    const line = index >= 0 ? index + 1 : 1;
+    const col = index >= 0 ? lines[index]!.search(/\*[^\s,\]}]/) + 1 : 1;
     const problem = `YAML aliases expand too far (${(error as Error).message}; at most ${MAX_ALIAS_COUNT} alias uses) (fix: write the values out instead of using & and *)`;
-    errors.push(new ContentError(shown, where.line, where.col, "", problem));
+    errors.push(new ContentError(shown, line, col, "", problem));
     return undefined;
   }
 }
@@ -127,7 +125,7 @@ function parseFile<S extends z.ZodType>(file: string, schema: S, errors: Content
     }
     return undefined;
   }
-  const parsed = toData(doc, lines, shown, errors);
+  const parsed = toData(doc, text, shown, errors);
   if (!parsed) return undefined;
   // reportInput keeps the wrong value in each issue, so the message can say what was found.
   const result = schema.safeParse(parsed.data, { reportInput: true });
