@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 // Entry of the `upper-back` CLI: yargs wiring only; each command lives next to its app.
+//
+// Exit convention: a command handler never calls process.exit. It returns normally (exit 0, or a server keeps
+// running), sets `process.exitCode` after printing a problem the person must fix, or throws; `runCli` turns a
+// thrown error into one line on stderr (no stack) and exit code 1, and only this file ends the process.
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { generatorCommands } from "../generator/cli/index.js";
@@ -8,6 +12,9 @@ import { skillCommands } from "../skill/cli/index.js";
 
 // The one place that sees both apps: the render app, the skill app and the deployment upload.
 const commands = [...generatorCommands, publishCommand, ...skillCommands];
+
+/** A usage mistake yargs found (unknown command, bad flag): printed with a pointer to --help. */
+class UsageError extends Error {}
 
 /** Builds the CLI parser; exported so tests can drive it in-process. */
 export function buildCli(argv: string[]) {
@@ -22,18 +29,30 @@ export function buildCli(argv: string[]) {
     .version(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) {
-        process.stderr.write(`upper-back: ${err.message}\n`);
-      } else {
-        process.stderr.write(`upper-back: ${msg}\nRun \`upper-back --help\` for usage.\n`);
-      }
-      process.exit(1);
+      // Rethrown so runCli prints it once; a handler's own error arrives here as `err`.
+      throw err ?? new UsageError(msg);
     });
   for (const command of commands) cli = cli.command(command);
   return cli;
 }
 
+/** Runs the CLI and returns its exit code: 0, the code a handler set, or 1 after a thrown error (one line, no stack). */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildCli(argv).parseAsync();
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError ? "\nRun `upper-back --help` for usage." : "";
+    process.stderr.write(`upper-back: ${message}${hint}\n`);
+    return 1;
+  }
+}
+
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
 if (isMain) {
-  await buildCli(hideBin(process.argv)).parseAsync();
+  const code = await runCli(hideBin(process.argv));
+  // Success leaves the process to end by itself (a server keeps running); a failure ends it here even if a
+  // client or worker still holds a handle.
+  if (code !== 0) process.exit(code);
 }

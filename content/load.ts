@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,10 +64,60 @@ function position(doc: Document.Parsed, lines: LineCounter, path: (string | numb
   return { line: 1, col: 1 };
 }
 
+/** Content files are a few KB each; a file this large is a mistake (or hostile) and is refused before parsing. */
+const MAX_FILE_BYTES = 256 * 1024;
+/** YAML aliases a file may expand; real content uses none, an alias bomb needs thousands. */
+const MAX_ALIAS_COUNT = 50;
+
+// Reads a content file as text, refusing files that are too large or not valid UTF-8 (which would be spoken as U+FFFD).
+function readContentText(file: string, shown: string, errors: ContentError[]): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    errors.push(new ContentError(shown, 1, 1, "", `cannot read the file (${reason}) (fix: restore it from git or check its permissions)`));
+    return undefined;
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    errors.push(new ContentError(shown, 1, 1, "", `file is ${Math.ceil(bytes.length / 1024)} KiB; content files may be at most ${MAX_FILE_BYTES / 1024} KiB (fix: shorten it)`));
+    return undefined;
+  }
+  // A newline byte never occurs inside a multi-byte UTF-8 sequence, so checking line by line finds the exact line.
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end))) {
+      errors.push(new ContentError(shown, line, 1, "", "is not valid UTF-8 (fix: save the file as UTF-8; retype any character shown as �)"));
+      return undefined;
+    }
+    start = end + 1;
+  }
+  return bytes.toString("utf8");
+}
+
+// The document as plain data; an alias bomb is refused (naming the first alias) instead of expanding in memory.
+function toData(doc: Document.Parsed, text: string, shown: string, errors: ContentError[]): { data: unknown } | undefined {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // The first `*alias` in the text (the Lambda bundle stubs yaml's exports, so no visitor here).
+    const lines = text.split("\n");
+    const index = lines.findIndex((l) => /(^|[\s,[{:-])\*[^\s,\]}]+/.test(l));
+    const line = index >= 0 ? index + 1 : 1;
+    const col = index >= 0 ? lines[index]!.search(/\*[^\s,\]}]/) + 1 : 1;
+    const problem = `YAML aliases expand too far (${(error as Error).message}; at most ${MAX_ALIAS_COUNT} alias uses) (fix: write the values out instead of using & and *)`;
+    errors.push(new ContentError(shown, line, col, "", problem));
+    return undefined;
+  }
+}
+
 function parseFile<S extends z.ZodType>(file: string, schema: S, errors: ContentError[]): Parsed<z.infer<S>> | undefined {
   const shown = displayPath(file);
+  const text = readContentText(file, shown, errors);
+  if (text === undefined) return undefined;
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const { line, col } = lines.linePos(e.pos[0]);
@@ -74,7 +125,10 @@ function parseFile<S extends z.ZodType>(file: string, schema: S, errors: Content
     }
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  const parsed = toData(doc, text, shown, errors);
+  if (!parsed) return undefined;
+  // reportInput keeps the wrong value in each issue, so the message can say what was found.
+  const result = schema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -89,7 +143,25 @@ function parseFile<S extends z.ZodType>(file: string, schema: S, errors: Content
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.join(", ")} (remove it or check its spelling)`;
   if (issue.code === "invalid_type" && issue.input === undefined) return `is required (add ${String(issue.path.at(-1))}: ...)`;
+  if (issue.code === "invalid_type") return `expected ${article(issue.expected)}, got ${describeValue(issue.input)}`;
+  if (issue.code === "too_big" && issue.origin === "string") {
+    return `is ${String((issue.input as string).length)} characters; at most ${String(issue.maximum)} allowed (fix: split it into shorter lines)`;
+  }
   return issue.message;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { array: "a list", object: "a mapping (key: value lines)", int: "a whole number" };
+  return names[type] ?? `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}
+
+// What a wrong value is, in YAML words: the string "five", the number 5, a list, a mapping, null.
+function describeValue(value: unknown): string {
+  if (value === null) return "null (an empty value)";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : typeof value;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -110,9 +182,14 @@ export function loadCatalog(dir: string = contentDir): Catalog {
   const exercises = new Map<string, ExerciseT>();
   const routines = new Map<string, RoutineT>();
 
+  // Exercises whose file is broken (already reported): routines naming them get no second, misleading error.
+  const broken = new Set<string>();
   for (const file of yamlFiles(join(dir, "exercises"))) {
     const p = parseFile(file, Exercise, errors);
-    if (!p) continue;
+    if (!p) {
+      broken.add(basename(file, ".yaml"));
+      continue;
+    }
     if (`${p.value.id}.yaml` !== basename(file)) {
       errors.push(at(p, ["id"], "id", `must match the file name (rename the file to ${p.value.id}.yaml or the id to ${basename(file, ".yaml")})`));
     }
@@ -137,6 +214,7 @@ export function loadCatalog(dir: string = contentDir): Catalog {
     }
     p.value.items.forEach((item, i) => {
       const ex = exercises.get(item.exercise);
+      if (!ex && broken.has(item.exercise)) return;
       if (!ex) {
         errors.push(at(p, ["items", i, "exercise"], `items.${i}.exercise`, `unknown exercise "${item.exercise}" (one of: ${[...exercises.keys()].join(", ")})`));
         return;

@@ -1,12 +1,21 @@
 import { z } from "zod";
 import { ID_PATTERN } from "./facts.js";
 
+/**
+ * Content limits: far above any real line, far below what hurts. A spoken line goes to the TTS engine and into
+ * Alexa's 8,000-character responses in one piece, so one over a few hundred characters is a mistake, not a script.
+ */
+export const LIMITS = { spoken: 400, seedQuote: 600, title: 80, name: 60, summary: 300 } as const;
+const spoken = (what: string) => z.string().min(1, `${what} must not be empty`).max(LIMITS.spoken);
+const title = () => z.string().min(1).max(LIMITS.title);
+const names = () => z.array(z.string().min(1).max(LIMITS.name)).default([]);
+
 /** Kebab-case id, as the design fixes them (`neck-rotation`, `desk-break`). */
-export const Id = z.string().regex(ID_PATTERN, "must be kebab-case, e.g. cat-cow");
+export const Id = z.string().max(LIMITS.name).regex(ID_PATTERN, "must be kebab-case, e.g. cat-cow");
 
 /** Provenance fields shared by every spoken line and range: a seed quote, or authored: true. */
 const provenance = {
-  seed: z.string().min(1).optional(),
+  seed: z.string().min(1).max(LIMITS.seedQuote).optional(),
   authored: z.literal(true).optional(),
 };
 const oneProvenance = (l: { seed?: string; authored?: true }) => (l.seed === undefined) !== (l.authored === undefined);
@@ -18,7 +27,7 @@ const PROVENANCE_MESSAGE = { message: "give exactly one of seed (a verbatim quot
  */
 export const Line = z
   .object({
-    say: z.string().min(1, "say must not be empty"),
+    say: spoken("say"),
     ...provenance,
   })
   .strict()
@@ -44,13 +53,13 @@ export const Side = z.enum(["right", "left"]);
  */
 export const Phase = z
   .object({
-    say: z.string().min(1),
+    say: spoken("say"),
     ...provenance,
     pause: z.union([z.literal("hold"), z.number().positive().max(120)]).optional(),
     pauseKind: z.enum(["breath", "movement"]).optional(),
     side: Side.optional(),
     /** Short prompt spoken on later repetitions; defaults to `say` up to its first comma. */
-    cue: z.string().min(1).optional(),
+    cue: spoken("cue").optional(),
   })
   .strict()
   .refine(oneProvenance, PROVENANCE_MESSAGE);
@@ -58,7 +67,7 @@ export const Phase = z
 export const Variant = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: title(),
     titleSource: z.enum(["seed", "authored"]),
     setup: z.array(Line).default([]),
     /** none: no sides; alternate: each rep does both sides (phases carry `side`); each: all reps on the right, then all on the left (`{side}` in text). */
@@ -76,7 +85,7 @@ export const Equipment = z.enum(["chair", "mat", "towel", "foam-roller", "doorwa
 export const Caution = z
   .object({
     kind: z.enum(["contraindication", "stop-on-pain", "consult", "form"]),
-    say: z.string().min(1),
+    say: spoken("say"),
     ...provenance,
   })
   .strict()
@@ -85,9 +94,9 @@ export const Caution = z
 export const Exercise = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: title(),
     /** Names people say for it (interaction-model synonyms); authored. */
-    synonyms: z.array(z.string().min(1)).default([]),
+    synonyms: names(),
     benefit: Line,
     positions: z.array(Position).min(1),
     equipment: z.array(Equipment).default([]),
@@ -111,19 +120,19 @@ export const RoutineItem = z
 export const Routine = z
   .object({
     id: Id,
-    title: z.string().min(1),
-    summary: z.string().min(1),
+    title: title(),
+    summary: z.string().min(1).max(LIMITS.summary),
     default: z.boolean().default(false),
     /** Names people say for it (interaction-model synonyms). */
-    synonyms: z.array(z.string().min(1)).default([]),
+    synonyms: names(),
     items: z.array(RoutineItem).min(1),
   })
   .strict();
 
 export const Pace = z
   .object({
-    title: z.string().min(1),
-    synonyms: z.array(z.string()).default([]),
+    title: title(),
+    synonyms: names(),
     /** Where in the seed's hold range to sit: 0 = min, 1 = max. */
     holdFraction: z.number().min(0).max(1),
     /** Where in the seed's rep range to sit: 0 = min, 1 = max. */

@@ -3,14 +3,14 @@
 import { abortable } from "../../content/abortable.js";
 import { abortReason } from "../io/abort.js";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic.js";
 import type { Clip, TtsEngine } from "../tts/engine.js";
-import { decodeWav, encodeWav } from "./wav.js";
+import { decodeWav, encodeWav, type WavRead } from "./wav.js";
 
 /** Bump when the stored format or the key recipe changes, so old entries are simply not found. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** Where clips live by default, relative to the project root. */
 export const DEFAULT_CLIP_CACHE_DIR = ".cache/clips";
@@ -33,7 +33,7 @@ export interface ClipRequest {
 
 /** A clip served by the cache. */
 export interface CachedClip extends Clip {
-  /** The WAV file holding this clip (s16le mono, 44-byte header): ffmpeg can read it directly. */
+  /** The WAV file holding this clip (s16le mono, with its samples' sha256 in a chunk of its own): ffmpeg can read it directly. */
   path: string;
   /** sha256 hex of (format, engine id, voice, settingsKey, rate, text). */
   key: string;
@@ -53,6 +53,10 @@ export interface ClipCacheStats {
   misses: number;
   /** Characters of text sent to the engine for the misses. */
   characters: number;
+  /** Files found on disk that failed verification (hash, header, length or rate): dropped and re-synthesized. */
+  rejected: number;
+  /** Those files and why each was dropped, for the render summary. */
+  rejectedFiles: { path: string; problem: string }[];
 }
 
 /** The clip cache in front of one engine. */
@@ -88,15 +92,21 @@ export function createClipCache(options: ClipCacheOptions): ClipCache {
   // Registered synchronously on the first request, before any await, so a concurrent request for the
   // same phrase always finds it, whether the first one ends up reading the disk or synthesizing.
   const inFlight = new Map<string, Promise<Loaded>>();
-  const counters: ClipCacheStats = { requests: 0, hits: 0, shared: 0, misses: 0, characters: 0 };
+  const counters: ClipCacheStats = { requests: 0, hits: 0, shared: 0, misses: 0, characters: 0, rejected: 0, rejectedFiles: [] };
 
   const pathOfKey = (key: string) => join(dir, key.slice(0, 2), `${key}.wav`);
 
   async function load(text: string, ratePercent: number, path: string): Promise<Loaded> {
-    const stored = await readStored(path);
-    if (stored) {
+    const stored = await readStored(path, engine.sampleRate);
+    if (stored?.ok) {
       counters.hits += 1;
-      return { clip: stored, source: "disk" };
+      return { clip: stored.clip, source: "disk" };
+    }
+    if (stored) {
+      // Dropped before anything else can read it; the synthesis below writes a good one in its place.
+      counters.rejected += 1;
+      counters.rejectedFiles.push({ path, problem: stored.problem });
+      await rm(path, { force: true });
     }
     counters.misses += 1;
     counters.characters += text.length;
@@ -111,7 +121,7 @@ export function createClipCache(options: ClipCacheOptions): ClipCache {
   return {
     keyFor: (text, ratePercent) => clipKey(engine, text, ratePercent),
     pathFor: (text, ratePercent) => pathOfKey(clipKey(engine, text, ratePercent)),
-    stats: () => ({ ...counters }),
+    stats: () => ({ ...counters, rejectedFiles: [...counters.rejectedFiles] }),
 
     async get(text, request) {
       counters.requests += 1;
@@ -141,12 +151,18 @@ interface Loaded {
   source: "disk" | "synthesized";
 }
 
-async function readStored(path: string): Promise<Clip | undefined> {
+// The stored clip with its checks (undefined when there is none); a clip at another rate than the engine's is
+// refused too, as it would play at the wrong speed and pitch.
+async function readStored(path: string, sampleRate: number): Promise<WavRead | undefined> {
+  let file: Buffer;
   try {
-    return decodeWav(await readFile(path));
+    file = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    throw new Error(`clip cache: cannot read ${path}: ${(error as Error).message} (fix: check the folder's permissions, or delete it to rebuild the cache)`);
   }
+  const read = decodeWav(file);
+  if (read.ok && read.clip.sampleRate !== sampleRate) return { ok: false, problem: `recorded at ${read.clip.sampleRate} Hz, the engine speaks at ${sampleRate} Hz` };
+  return read;
 }
 

@@ -2,7 +2,7 @@ import type { CommandModule } from "yargs";
 import { estimateDurationMs, planExercise, planRoutine } from "../../content/plan.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
 import { formatClock } from "../../content/clock.js";
-import { loadCatalogOrExit } from "./catalog.js";
+import { loadCatalogForCommand } from "./catalog.js";
 
 interface ListArgs {
   pace: PaceId;
@@ -18,7 +18,8 @@ export const listCommand: CommandModule<object, ListArgs> = {
       .option("pace", { choices: PACE_IDS, default: "standard" as PaceId, describe: "Pace used for the estimate" })
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of a table" }),
   handler: (args) => {
-    const catalog = loadCatalogOrExit();
+    const catalog = loadCatalogForCommand();
+    if (!catalog) return;
     const routines = [...catalog.routines.values()].map((r) => ({
       kind: "routine" as const,
       id: r.id,

@@ -7,8 +7,9 @@ import { writeArtwork } from "../site/artwork.js";
 import { siteOptionsFromArgs, withSiteOptions, type SiteArgs } from "../site/options.js";
 import { renderCatalog, type RenderEvent, type RenderSummary } from "../render/render.js";
 import { createTtsEngine, DEFAULT_ENGINE, defaultVoice, ENGINE_IDS, POLLY_ENGINES, type EngineId, type PollyEngine } from "../tts/index.js";
-import { loadCatalogOrExit } from "./catalog.js";
+import { loadCatalogForCommand } from "./catalog.js";
 import { progressReporter } from "../render/progress.js";
+import { useRunTempDir } from "../io/run-temp.js";
 
 interface RenderArgs extends SiteArgs {
   out: string;
@@ -53,7 +54,11 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .example("$0 render --engine espeak", "The eSpeak NG voice instead of Flite (offline too)")
       .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
   handler: async (args) => {
-    const catalog = loadCatalogOrExit();
+    const catalog = loadCatalogForCommand();
+    if (!catalog) return;
+    // All temporary folders of this run go into one folder that is removed on every exit path (or, after a
+    // kill -9, by the next render).
+    const runTemp = await useRunTempDir();
     const engine = await createTtsEngine({ engine: args.engine, voice: args.voice ?? defaultVoice(args.engine), pollyEngine: args["polly-engine"] });
     const controller = new AbortController();
     const stop = () => controller.abort(new Error("render interrupted (no partial file was kept; run it again to resume)"));
@@ -84,6 +89,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       await engine.close();
+      await runTemp.remove();
     }
   },
 };
@@ -93,8 +99,9 @@ export function formatSummary(s: RenderSummary, outDir: string): string {
   const minutes = (ms: number) => (ms / 60_000).toFixed(1);
   const lines = [
     `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,
-    `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}`,
+    `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}${s.resumed ? `, resumed ${s.resumed} from a failed run` : ""}`,
     `  clips: ${s.clips.synthesized} synthesized, ${s.clips.cacheHits} from cache`,
+    ...s.clips.rejected.map((r) => `  re-synthesized a cached clip that failed verification (${r.problem}): ${r.path}`),
     `  files: ${s.files.written} written, ${s.files.unchanged} unchanged`,
     `  voice: ${s.engine.id} ${s.engine.voice}, ${s.engine.characters} characters sent, estimated cost $${s.engine.estimatedCostUsd.toFixed(4)}`,
     `  manifests: ${s.manifests.join(", ")}`,

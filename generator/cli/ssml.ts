@@ -3,7 +3,7 @@ import { planExercise, planRoutine } from "../../content/plan.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
 import { alexaSsml, splitForAlexa } from "../../content/ssml/alexa.js";
 import { pollyRequests, type PollyEngine } from "../../content/ssml/polly.js";
-import { loadCatalogOrExit } from "./catalog.js";
+import { loadCatalogForCommand } from "./catalog.js";
 
 interface SsmlArgs {
   routine?: string;
@@ -32,14 +32,10 @@ export const ssmlCommand: CommandModule<object, SsmlArgs> = {
       .option("engine", { choices: ["standard", "neural", "generative"] as const, default: "neural" as PollyEngine, describe: "Polly engine (polly dialect)" })
       .option("audio-base-url", { type: "string", describe: "HTTPS base URL for chimes (alexa dialect)" }),
   handler: (args) => {
-    const catalog = loadCatalogOrExit();
-    let timeline;
-    try {
-      timeline = args.routine ? planRoutine(catalog, args.routine, args.pace) : planExercise(catalog, args.exercise!, args.pace);
-    } catch (error) {
-      process.stderr.write(`upper-back ssml: ${(error as Error).message}\n`);
-      process.exit(1);
-    }
+    const catalog = loadCatalogForCommand();
+    if (!catalog) return;
+    // An unknown id throws a message naming the known ids; bin/cli.ts prints it as one line and exits 1.
+    const timeline = args.routine ? planRoutine(catalog, args.routine, args.pace) : planExercise(catalog, args.exercise!, args.pace);
     if (args.dialect === "alexa") {
       const responses = splitForAlexa(timeline, { audioBaseUrl: args.audioBaseUrl });
       responses.forEach((cues, i) => process.stdout.write(`<!-- response ${i + 1} of ${responses.length} -->\n${alexaSsml(cues, { audioBaseUrl: args.audioBaseUrl })}\n`));

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { CommandModule } from "yargs";
 import { contentDir } from "../../content/load.js";
 import { jsonSchemas } from "../../content/json-schema.js";
-import { loadCatalogOrExit } from "./catalog.js";
+import { loadCatalogForCommand } from "./catalog.js";
 import { join } from "node:path";
 
 interface ValidateArgs {
@@ -25,7 +25,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         writeFileSync(join(contentDir, "schema", `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
       }
     }
-    const catalog = loadCatalogOrExit(args.dir);
+    const catalog = loadCatalogForCommand(args.dir);
+    if (!catalog) return;
     process.stdout.write(`Content is valid: ${catalog.exercises.size} exercises, ${catalog.routines.size} routines, ${Object.keys(catalog.paces).length} paces.\n`);
   },
 };

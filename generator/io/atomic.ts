@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { fileError, ioErrorCode } from "./errors.js";
 
 /**
  * A temporary path next to `finalPath` that keeps its extension (ffmpeg picks the format from it):
@@ -20,7 +21,9 @@ export function tempPathFor(finalPath: string): string {
  * and the error is rethrown. The folder is created if missing.
  */
 export async function withAtomicFile<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
-  await mkdir(dirname(finalPath), { recursive: true });
+  await mkdir(dirname(finalPath), { recursive: true }).catch((error: unknown) => {
+    throw fileError(error, dirname(finalPath), "creating the folder");
+  });
   const tempPath = tempPathFor(finalPath);
   try {
     const result = await produce(tempPath);
@@ -29,7 +32,8 @@ export async function withAtomicFile<T>(finalPath: string, produce: (tempPath: s
     return result;
   } catch (error) {
     await rm(tempPath, { force: true });
-    throw error;
+    // A disk, quota or permission problem is named with its file and fix; anything else passes unchanged.
+    throw ioErrorCode(error) ? fileError(error, finalPath) : error;
   }
 }
 

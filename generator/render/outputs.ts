@@ -1,5 +1,5 @@
-// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the site beside the MP3s.
-// Every writer rewrites only on change, so a no-op render writes nothing.
+// After the tracks: each profile's manifest, the Alexa chimes, and (download profile) the site beside the MP3s,
+// all written into the render's stage; the stage's commit moves only what changed into place.
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Manifest, Track } from "../../content/manifest.js";
@@ -15,11 +15,14 @@ import { MANIFEST_FILE } from "../../content/facts.js";
 
 export interface ProfileState {
   profile: AudioProfile;
+  /** The live folder people and the skill read. */
   dir: string;
+  /** Its counterpart in the render's stage, where this render writes (live MP3s are mirrored there). */
+  stageDir: string;
   entries: Map<string, Track>;
 }
 
-/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped), the chimes and the site. */
+/** Writes manifests (catalogue order; entries whose MP3 is gone are dropped), the chimes and the site into the stage. */
 export async function writeOutputs(
   states: ProfileState[],
   allTracks: PlannedTrack[],
@@ -31,16 +34,16 @@ export async function writeOutputs(
     const tracks: Track[] = [];
     for (const planned of allTracks) {
       const entry = state.entries.get(planned.id);
-      if (entry && entry.kind === planned.kind && (await exists(join(state.dir, entry.file)))) tracks.push(entry);
+      if (entry && entry.kind === planned.kind && (await exists(join(state.stageDir, entry.file)))) tracks.push(entry);
     }
     const manifest: Manifest = { tracks: withPublication(tracks, new Date()) };
     manifests.push(manifest);
-    const manifestPath = join(state.dir, MANIFEST_FILE);
+    const manifestPath = join(state.stageDir, MANIFEST_FILE);
     results.push({ path: manifestPath, changed: await writeManifest(manifestPath, manifest) });
-    results.push(...(await writeTranscripts(manifest, state.dir)));
+    results.push(...(await writeTranscripts(manifest, state.stageDir)));
     if (!options.writeSite) continue;
-    if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.dir, state.profile)));
-    if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.dir, options.site)));
+    if (state.profile.id === "alexa") results.push(...(await writeChimeFiles(state.stageDir, state.profile)));
+    if (state.profile.id === "download") results.push(...(await writeSite(manifest, state.stageDir, options.site)));
   }
   const written = results.filter((r) => r.changed).length;
   return { written, unchanged: results.length - written, manifests };

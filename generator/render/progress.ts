@@ -38,6 +38,10 @@ export function progressReporter(out: NodeJS.WriteStream | NodeJS.WritableStream
         const label = `${event.profile} ${event.id} (${Math.round(event.durationMs / 1000)} s${event.encodes > 1 ? `, ${event.encodes} encodes` : ""})`;
         if (tty) draw(event.done, event.total, label);
         else line(`[${event.done}/${event.total}] ${label}`);
+      } else if (event.type === "lock") {
+        line(event.state === "waiting"
+          ? `waiting for another render (pid ${event.pid}) to finish with ${event.dir}…`
+          : `took over the render lock of ${event.dir} from pid ${event.pid}, which is no longer running`);
       } else {
         line(`page, feed, manifests: ${event.changed} of ${event.files} file(s) written`);
       }

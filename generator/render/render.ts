@@ -17,7 +17,11 @@ import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
+import { clearStash, stashTrack, takeStashedTrack } from "./resume.js";
+import { checkFfmpeg } from "./preflight.js";
+import { openStage } from "./staging.js";
 import { removeStaleTemps } from "./stale.js";
+import { lockFolder } from "../io/lock.js";
 import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
 import { MANIFEST_FILE, PRODUCT_NAME } from "../../content/facts.js";
 
@@ -54,7 +58,8 @@ export type RenderEvent =
   | { type: "clip"; done: number; total: number }
   | { type: "track-start"; done: number; total: number; id: string; profile: string }
   | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
-  | { type: "outputs"; files: number; changed: number };
+  | { type: "outputs"; files: number; changed: number }
+  | { type: "lock"; state: "waiting" | "took-over"; pid: number; dir: string };
 
 /** The end-of-run summary. */
 export interface RenderSummary {
@@ -62,6 +67,8 @@ export interface RenderSummary {
   tracks: number;
   encoded: number;
   unchanged: number;
+  /** Finished by an earlier run that failed, taken from its stash instead of encoded again. */
+  resumed: number;
   /** Audio length of all tracks of the first profile, ms. */
   audioMs: number;
   /** Audio encoded in this run (all profiles), ms. */
@@ -69,16 +76,35 @@ export interface RenderSummary {
   encodes: number;
   /** Summed wall time of the track stages across all tracks (they overlap when concurrency > 1), ms. */
   stages: { clipsMs: number; assembleMs: number; encodeMs: number; measureMs: number };
-  clips: { requested: number; synthesized: number; cacheHits: number };
+  /** `rejected`: cached clips that failed verification (hash, header, rate), dropped and synthesized again. */
+  clips: { requested: number; synthesized: number; cacheHits: number; rejected: { path: string; problem: string }[] };
   files: { written: number; unchanged: number };
   engine: EngineUsage & { id: string; voice: string };
   wallMs: number;
   manifests: string[];
 }
 
-/** Renders the catalogue (or one track of it) into MP3s, manifests and the site beside them. */
+/**
+ * Renders the catalogue (or one track of it) into MP3s, manifests and the site beside them. Holds the output
+ * folder's render lock throughout, so a second render into the same folder waits and then adds its tracks.
+ */
 export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
+  const emit = options.onEvent ?? (() => undefined);
+  selectTracks(planCatalogTracks(options.catalog, options.pace ?? "standard"), options.only ?? {}); // unknown ids fail before any wait
+  await checkFfmpeg();
+  const lock = await lockFolder(options.outDir, {
+    signal: options.signal,
+    onEvent: (event) => emit({ type: "lock", state: event.type, pid: event.holder.pid, dir: options.outDir }),
+  });
+  try {
+    return await renderLocked(options, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function renderLocked(options: RenderOptions, started: number): Promise<RenderSummary> {
   const { catalog, engine, profiles } = options;
   const pace = options.pace ?? "standard";
   const ratePercent = catalog.paces[pace].speechRatePercent;
@@ -88,12 +114,16 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const artworkSha256 = options.artworkFile ? await sha256File(options.artworkFile) : undefined;
   const files = { written: 0, unchanged: 0 };
 
-  // What exists: each profile's manifest entries, and which (track, profile) pairs are still current.
+  // What exists: each profile's manifest entries, and which (track, profile) pairs are still current. This run
+  // writes into a stage where the live MP3s are mirrored; the stage is switched into place only when all is written.
+  const stage = await openStage(options.outDir);
   const states = await Promise.all(profiles.map(async (profile) => {
     const dir = join(options.outDir, profile.subdir);
     await removeStaleTemps(dir);
     const entries = new Map((await readManifest(join(dir, MANIFEST_FILE)).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
-    return { profile, dir, entries };
+    const stageDir = stage.dirFor(dir);
+    await stage.mirror(dir, [...entries.values()].map((t) => t.file));
+    return { profile, dir, stageDir, entries };
   }));
   const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
   let unchanged = 0;
@@ -110,6 +140,16 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
       }
     }
   }
+  // Tracks a failed run finished were stashed by key: moved into the stage instead of encoded again.
+  let resumed = 0;
+  for (const job of [...jobs]) {
+    const entry = await takeStashedTrack(options.outDir, job.state.profile.id, job.key, join(job.state.stageDir, job.track.file));
+    if (!entry) continue;
+    job.state.entries.set(job.track.id, entry);
+    jobs.splice(jobs.indexOf(job), 1);
+    resumed++;
+  }
+  const entriesBefore = new Map(jobs.map((job) => [job, job.state.entries.get(job.track.id)]));
   // Longest first, so the pool does not end waiting on the big routine.
   jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
   const texts = speechTexts(jobs.map((j) => j.track.timeline));
@@ -142,7 +182,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         profile: state.profile,
         tags,
         artworkFile: options.artworkFile,
-        outFile: join(state.dir, track.file),
+        outFile: join(state.stageDir, track.file),
         levelCache,
         peakMarginDb: learnedMargin(state.profile.peakMarginDb, overshoot.get(state.profile.id)),
         signal: options.signal,
@@ -182,25 +222,37 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
       files.written++;
       emit({ type: "track", done: ++done, total: jobs.length, id: track.id, profile: state.profile.id, durationMs: out.layout.durationMs, encodes: out.encodes });
     });
+    // The documents join the stage, then everything that changed moves into place: a failure before this point
+    // (including a full disk while writing them) leaves the previous complete set.
+    await writeOutputs(states, allTracks, { site: { ...options.site, catalog }, writeSite: options.writeSite ?? true });
+    Object.assign(files, await stage.commit());
+    emit({ type: "outputs", files: files.written + files.unchanged, changed: files.written });
+    if (!options.only?.routine && !options.only?.exercise) await clearStash(options.outDir);
+  } catch (error) {
+    // Nothing was switched into place; what this run finished is kept for the next one.
+    for (const job of jobs) {
+      const entry = job.state.entries.get(job.track.id);
+      if (entry && entry !== entriesBefore.get(job)) await stashTrack(options.outDir, job.state.profile.id, join(job.state.stageDir, job.track.file), entry);
+    }
+    // People know the file by its final name, not by the stage it was written in.
+    if (error instanceof Error) error.message = error.message.replaceAll(stage.root, options.outDir);
+    throw error;
   } finally {
-    // Also after a failure: tracks finished so far are recorded, so the next run resumes instead of redoing them.
-    const outputs = await writeOutputs(states, allTracks, { site: { ...options.site, catalog }, writeSite: (options.writeSite ?? true) && done === jobs.length });
-    files.written += outputs.written;
-    files.unchanged += outputs.unchanged;
-    emit({ type: "outputs", files: outputs.written + outputs.unchanged, changed: outputs.written });
+    await stage.discard();
   }
 
   const stats = cache.stats();
   const first = states[0];
   return {
-    tracks: jobs.length + unchanged,
+    tracks: jobs.length + unchanged + resumed,
     encoded: jobs.length,
     unchanged,
+    resumed,
     audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,
     stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },
-    clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared },
+    clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared, rejected: stats.rejectedFiles },
     files,
     engine: { id: engine.id, voice: engine.voice, ...engine.usage() },
     wallMs: Math.round(performance.now() - started),

@@ -32,6 +32,7 @@ export const publishCommand: CommandModule<object, PublishArgs> = {
       .example("$0 publish --bucket B --prefix v2 --dry-run", "List what would go to s3://B/v2/"),
   handler: async (args) => {
     const client = createS3Client({ region: args.region, endpoint: args.endpoint });
+    // A refused or failed publish throws (bin/cli.ts prints it and exits 1); the client is closed either way.
     const result = await publishSessions({
       dir: args.dir,
       bucket: args.bucket,
@@ -41,8 +42,7 @@ export const publishCommand: CommandModule<object, PublishArgs> = {
       onFile: ({ key, action, bytes }) => {
         if (action === "upload") process.stdout.write(`${args["dry-run"] ? "would upload" : "uploaded"} ${key} (${bytes} bytes)\n`);
       },
-    });
-    client.destroy();
+    }).finally(() => client.destroy());
     process.stdout.write(
       `${result.uploaded.length} file(s) ${args["dry-run"] ? "to upload" : "uploaded"} (${result.bytesUploaded} bytes), ` +
         `${result.skipped.length} unchanged and skipped, to s3://${args.bucket}/${normalisePrefix(args.prefix)}\n`,

@@ -4,7 +4,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { ListObjectsV2Command, PutObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { translateAwsError } from "./aws-errors.js";
 import { cacheControlOf, contentTypeOf, uploadRank } from "./content-types.js";
+import { PublishRefused, verifySessions } from "./verify.js";
 
 /** What to publish where. */
 export interface PublishOptions {
@@ -56,7 +58,9 @@ async function remoteETags(client: S3Client, bucket: string, prefix: string): Pr
   const found = new Map<string, { etag: string; size: number }>();
   let token: string | undefined;
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+    const page = await client
+      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }))
+      .catch((error: unknown) => Promise.reject(translateAwsError(error, bucket, "listing")));
     for (const object of page.Contents ?? []) {
       if (object.Key) found.set(object.Key, { etag: (object.ETag ?? "").replace(/"/g, ""), size: object.Size ?? -1 });
     }
@@ -65,7 +69,10 @@ async function remoteETags(client: S3Client, bucket: string, prefix: string): Pr
   return found;
 }
 
-/** Publishes a folder to S3; returns which keys went up and which were already there unchanged. */
+/**
+ * Publishes a folder to S3; returns which keys went up and which were already there unchanged. A folder that is
+ * not a complete render (see verify.ts) is refused with PublishRefused before anything is listed or uploaded.
+ */
 export async function publishSessions(options: PublishOptions): Promise<PublishResult> {
   let stat;
   try {
@@ -74,6 +81,8 @@ export async function publishSessions(options: PublishOptions): Promise<PublishR
     throw new Error(`${options.dir}: no such folder (run \`npm run render\` first, or pass the folder to publish)`);
   }
   if (!stat.isDirectory()) throw new Error(`${options.dir}: not a folder (pass the folder that holds manifest.json)`);
+  const problems = await verifySessions(options.dir);
+  if (problems.length > 0) throw new PublishRefused(options.dir, problems);
   const prefix = normalisePrefix(options.prefix);
   const files: LocalFile[] = listFiles(options.dir)
     .map((path) => ({ path, key: prefix + relative(options.dir, path).split(sep).join("/"), size: statSync(path).size }))
@@ -94,16 +103,18 @@ export async function publishSessions(options: PublishOptions): Promise<PublishR
       return;
     }
     if (!options.dryRun) {
-      await options.client.send(
-        new PutObjectCommand({
-          Bucket: options.bucket,
-          Key: file.key,
-          Body: body,
-          ContentMD5: md5.toString("base64"),
-          ContentType: contentTypeOf(file.key),
-          CacheControl: cacheControlOf(file.key),
-        }),
-      );
+      await options.client
+        .send(
+          new PutObjectCommand({
+            Bucket: options.bucket,
+            Key: file.key,
+            Body: body,
+            ContentMD5: md5.toString("base64"),
+            ContentType: contentTypeOf(file.key),
+            CacheControl: cacheControlOf(file.key),
+          }),
+        )
+        .catch((error: unknown) => Promise.reject(translateAwsError(error, options.bucket, `uploading ${file.key} to`)));
     }
     result.uploaded.push(file.key);
     result.bytesUploaded += body.length;

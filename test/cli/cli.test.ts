@@ -44,6 +44,13 @@ describe("upper-back CLI", () => {
     expect(noCommand.status).toBe(1);
   });
 
+  it("turns a command's error into one line on stderr and exit code 1, never a stack", () => {
+    const run = cli("render", "--exercise", "toe-touch", "--out", "/tmp/upper-back-cli-test-unused");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^upper-back: render: unknown exercise "toe-touch" \(fix: use one of .*cat-cow.*\)\n$/);
+    for (const failed of [run, cli("ssml", "--exercise", "toe-touch")]) expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("prints Alexa SSML responses and Polly requests", () => {
     const alexa = cli("ssml", "--exercise", "childs-pose", "--pace", "gentle");
     expect(alexa.status).toBe(0);

@@ -1,9 +1,10 @@
+import { randomFillSync } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clipKey, createClipCache } from "../../../generator/cache/clip-cache.js";
-import { decodeWav } from "../../../generator/cache/wav.js";
+import { decodeWav, encodeWav } from "../../../generator/cache/wav.js";
 import type { Clip, SynthesizeOptions, TtsEngine } from "../../../generator/tts/engine.js";
 import { createEspeakEngine } from "../../../generator/tts/espeak.js";
 
@@ -56,13 +57,13 @@ describe("clip cache", () => {
     expect(concurrent.map((c) => c.source).sort()).toEqual(["shared", "shared", "shared", "synthesized"]);
     expect(again.source).toBe("disk");
     expect(again.pcm.equals(concurrent[0]!.pcm)).toBe(true);
-    expect(cache.stats()).toEqual({ requests: 5, hits: 1, shared: 3, misses: 1, characters: phrase.length });
+    expect(cache.stats()).toEqual({ requests: 5, hits: 1, shared: 3, misses: 1, characters: phrase.length, rejected: 0, rejectedFiles: [] });
 
     const key = concurrent[0]!.key;
     expect(await filesUnder(dir)).toEqual([join(key.slice(0, 2), `${key}.wav`)]);
     const stored = decodeWav(await readFile(again.path));
-    expect(stored?.sampleRate).toBe(espeak.sampleRate);
-    expect(stored?.pcm.equals(again.pcm)).toBe(true);
+    expect(stored.ok && stored.clip.sampleRate).toBe(espeak.sampleRate);
+    expect(stored.ok && stored.clip.pcm.equals(again.pcm)).toBe(true);
   });
 
   it("keys by rate, voice and settings as well as text", () => {
@@ -121,7 +122,7 @@ describe("clip cache", () => {
     expect(await filesUnder(dir)).toHaveLength(1);
   });
 
-  it("treats a truncated file as a miss and rewrites it", async () => {
+  it("drops a truncated file, re-synthesizes it and counts it as rejected", async () => {
     const dir = join(root, "truncated");
     const engine = counting(espeak);
     const cache = createClipCache({ dir, engine });
@@ -130,7 +131,44 @@ describe("clip cache", () => {
     await writeFile(path, Buffer.from("RIFF....WAVEfmt "));
     const clip = await cache.get("Turn to the left.", { ratePercent: 100 });
     expect(clip.source).toBe("synthesized");
-    expect(decodeWav(await readFile(path))?.pcm.length).toBe(clip.pcm.length);
+    const rewritten = decodeWav(await readFile(path));
+    expect(rewritten.ok && rewritten.clip.pcm.length).toBe(clip.pcm.length);
+    expect(cache.stats()).toMatchObject({ rejected: 1, rejectedFiles: [{ path, problem: expect.stringContaining("shorter than a clip header") }] });
+  });
+
+  it("drops a clip whose samples were replaced by noise under a valid header, and re-synthesizes the true one", async () => {
+    const dir = join(root, "corrupted");
+    const first = createClipCache({ dir, engine: espeak });
+    const good = await first.get("Relax your shoulders.", { ratePercent: 100 });
+    const file = await readFile(good.path);
+    const headerBytes = file.length - good.pcm.length;
+    randomFillSync(file, headerBytes); // same header and length, random samples: loud white noise
+    await writeFile(good.path, file);
+
+    const engine = counting(espeak);
+    const second = createClipCache({ dir, engine });
+    const clip = await second.get("Relax your shoulders.", { ratePercent: 100 });
+    expect(clip.source).toBe("synthesized");
+    expect(engine.calls).toEqual(["Relax your shoulders."]);
+    // espeak varies by a few samples between runs, so the true clip is recognised by its length, not its bytes.
+    expect(clip.pcm.equals(file.subarray(headerBytes))).toBe(false);
+    expect(Math.abs(clip.pcm.length - good.pcm.length)).toBeLessThan(good.pcm.length * 0.02);
+    expect(second.stats()).toMatchObject({ rejected: 1, rejectedFiles: [{ path: good.path, problem: "samples do not match their recorded sha256" }] });
+    // The file on disk is good again: a third cache reads it without synthesizing.
+    const third = createClipCache({ dir, engine });
+    expect((await third.get("Relax your shoulders.", { ratePercent: 100 })).source).toBe("disk");
+    expect(engine.calls).toHaveLength(1);
+  });
+
+  it("refuses a stored clip at another sample rate than the engine's", async () => {
+    const dir = join(root, "rate");
+    const cache = createClipCache({ dir, engine: espeak });
+    const path = cache.pathFor("Sit tall.", 100);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, encodeWav({ pcm: Buffer.alloc(8000), sampleRate: espeak.sampleRate * 2 }));
+    const clip = await cache.get("Sit tall.", { ratePercent: 100 });
+    expect(clip.source).toBe("synthesized");
+    expect(cache.stats().rejectedFiles).toEqual([{ path, problem: `recorded at ${espeak.sampleRate * 2} Hz, the engine speaks at ${espeak.sampleRate} Hz` }]);
   });
 
   it("lets one caller stop waiting without cancelling the synthesis others share", async () => {

@@ -2,40 +2,29 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
 import { mkdir, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../../content/load.js";
+import { basename, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decodeToPcm } from "../../../generator/audio/ffmpeg.js";
-import { PROFILES } from "../../../generator/audio/profiles.js";
-import { renderCatalog } from "../../../generator/render/render.js";
-import type { TtsEngine } from "../../../generator/tts/engine.js";
-import { createTtsEngine } from "../../../generator/tts/index.js";
 
 const projectRoot = join(import.meta.dirname, "..", "..", "..");
 let root: string;
 let cacheDir: string;
-let engine: TtsEngine;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "render-interrupt-"));
   cacheDir = join(root, "clips");
-  engine = await createTtsEngine(); // the CLI's default voice, so the resumed render finds the child's clips
 });
 
-afterAll(async () => {
-  await engine?.close();
-});
-
-/** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group. */
-function startCliRender(outDir: string): ChildProcess {
+/** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group, with its own TMPDIR. */
+function startCliRender(outDir: string, tempDir = tmpdir()): ChildProcess {
   const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
-  return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: tempDir } });
 }
 
-/** Resolves with the name of the first temporary MP3 that appears in `dir` (the encode has started). */
+/** Resolves with the path (below `dir`) of the first temporary MP3 that appears: the encode has started. */
 function tempMp3Appears(dir: string): Promise<string> {
   return new Promise((resolve) => {
-    const watcher = watch(dir, (_event, name) => {
+    const watcher = watch(dir, { recursive: true }, (_event, name) => {
       if (name && /\.tmp\.mp3$/.test(name)) {
         watcher.close();
         resolve(name);
@@ -44,37 +33,48 @@ function tempMp3Appears(dir: string): Promise<string> {
   });
 }
 
+/** The render's entries in a temp folder (tsx keeps its own cache there too). */
+async function ours(tempDir: string): Promise<string[]> {
+  return (await readdir(tempDir)).filter((name) => name.startsWith("upper-back-"));
+}
+
+/** Every file and folder below `dir`, relative to it. */
+async function everything(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String);
+}
+
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
 describe("an interrupted render", () => {
-  it("killed hard mid-encode leaves no finished-looking MP3; the next run removes the leftover and completes from the cache", async () => {
+  it("killed hard mid-encode leaves no finished-looking MP3; the next run removes the leftovers (files and temp folders) and completes from the cache", async () => {
     const outDir = join(root, "killed");
+    const tempDir = join(root, "killed-tmp");
     await mkdir(outDir, { recursive: true });
-    const child = startCliRender(outDir);
+    await mkdir(tempDir, { recursive: true });
+    const child = startCliRender(outDir, tempDir);
     const exit = exited(child);
     const temp = await tempMp3Appears(outDir);
     process.kill(-child.pid!, "SIGKILL");
     await exit;
-    const left = await readdir(outDir);
+    const left = await everything(outDir);
     expect(left).not.toContain("exercise-cat-cow.mp3");
-    expect(left.filter((f) => f.endsWith(".mp3")).every((f) => f.startsWith(".") && f.includes(".tmp"))).toBe(true);
-    expect(temp.startsWith(".exercise-cat-cow.mp3.")).toBe(true);
+    expect(left.filter((f) => f.endsWith(".mp3")).every((f) => /^\.staging-[^/]+\/\.exercise-cat-cow\.mp3\..*\.tmp\.mp3$/.test(f))).toBe(true);
+    expect(basename(temp).startsWith(".exercise-cat-cow.mp3.")).toBe(true);
+    // The killed run's temporary folder is still there: nothing could remove it.
+    expect(await ours(tempDir)).toEqual([expect.stringMatching(new RegExp(`^upper-back-run-${child.pid}-`))]);
 
-    const summary = await renderCatalog({
-      catalog: loadCatalog(),
-      engine,
-      outDir,
-      clipCacheDir: cacheDir,
-      profiles: [PROFILES.download],
-      only: { exercise: "cat-cow" },
-      writeSite: false,
-    });
-    expect(summary).toMatchObject({ encoded: 1 });
-    expect(summary.clips.synthesized).toBe(0);
-    const files = await readdir(outDir);
+    const again = startCliRender(outDir, tempDir);
+    let stdout = "";
+    again.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await exited(again)).toBe(0);
+    expect(stdout).toMatch(/encoded 1 /);
+    expect(stdout).toMatch(/clips: 0 synthesized/);
+    const files = await everything(outDir);
     expect(files.filter((f) => f.endsWith(".mp3"))).toEqual(["exercise-cat-cow.mp3"]);
+    expect(files.filter((f) => f.startsWith("."))).toEqual([]);
+    expect(await ours(tempDir)).toEqual([]);
     expect((await decodeToPcm(join(outDir, "exercise-cat-cow.mp3"), 8000)).length).toBeGreaterThan(8000 * 60);
   });
 
@@ -89,6 +89,6 @@ describe("an interrupted render", () => {
     child.kill("SIGINT");
     expect(await exit).not.toBe(0);
     expect(stderr).toContain("interrupted");
-    expect((await readdir(outDir)).filter((f) => f.endsWith(".mp3"))).toEqual([]);
+    expect((await everything(outDir)).filter((f) => f.endsWith(".mp3") || f.startsWith("."))).toEqual([]);
   });
 });

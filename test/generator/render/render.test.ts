@@ -118,7 +118,7 @@ describe("renderCatalog on a small catalogue (one routine, two exercises)", () =
 });
 
 describe("a render that fails midway", () => {
-  it("leaves no incomplete MP3, records what finished, and the next run completes from the clip cache", async () => {
+  it("switches nothing into place, keeps what finished, and the next run resumes it from the stash and the clip cache", async () => {
     const dir = join(root, "interrupted");
     let finished = 0;
     const failing = renderCatalog(options({
@@ -132,16 +132,16 @@ describe("a render that fails midway", () => {
     }));
     await expect(failing).rejects.toThrow("disk full (injected)");
     const files = [...(await snapshot(dir)).keys()];
-    expect(files.filter((f) => f.includes(".tmp"))).toEqual([]);
-    const mp3s = files.filter((f) => f.endsWith(".mp3"));
-    expect(mp3s).toHaveLength(1);
-    const manifest = await readManifest(join(dir, "manifest.json"));
-    expect(manifest.tracks.map((t) => t.file)).toEqual(mp3s);
-    expect((await probe(join(dir, mp3s[0]!))).chapters.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.includes(".tmp") || f.startsWith(".staging-"))).toEqual([]);
+    // No previous set existed, so none is visible now: no MP3, manifest, page or feed in the folder itself.
+    expect(files.filter((f) => !f.startsWith("."))).toEqual([]);
 
     const resumed = await renderCatalog(options({ outDir: dir, profiles: [PROFILES.download] }));
-    expect(resumed).toMatchObject({ encoded: 2, unchanged: 1 });
+    expect(resumed).toMatchObject({ encoded: 2, resumed: 1, unchanged: 0 });
     expect(resumed.clips.synthesized).toBe(0);
-    expect((await readManifest(join(dir, "manifest.json"))).tracks).toHaveLength(3);
+    const manifest = await readManifest(join(dir, "manifest.json"));
+    expect(manifest.tracks).toHaveLength(3);
+    for (const track of manifest.tracks) expect((await stat(join(dir, track.file))).size).toBe(track.bytes);
+    expect((await readdir(dir)).filter((f) => f.startsWith("."))).toEqual([]);
   });
 });

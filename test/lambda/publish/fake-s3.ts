@@ -24,8 +24,8 @@ function xmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Starts the fake on 127.0.0.1 with a random port, serving one bucket. */
-export async function startFakeS3(bucket: string): Promise<FakeS3> {
+/** Starts the fake on 127.0.0.1 with a random port, serving one bucket; `denyAll` answers 403 AccessDenied as a bucket policy would. */
+export async function startFakeS3(bucket: string, options: { denyAll?: boolean } = {}): Promise<FakeS3> {
   const objects = new Map<string, FakeObject>();
   const requests: FakeS3["requests"] = [];
   const server: Server = createServer((req, res) => {
@@ -35,6 +35,10 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
     requests.push({ method: req.method ?? "", key });
     if (bucketName !== bucket) {
       res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchBucket</Code></Error>");
+      return;
+    }
+    if (options.denyAll) {
+      res.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
       return;
     }
     const chunks: Buffer[] = [];
