@@ -16,7 +16,7 @@ interface RenderArgs extends SiteArgs {
   "polly-engine": PollyEngine;
   routine?: string;
   exercise?: string;
-  pace: PaceId;
+  pace?: PaceId;
   profile: ProfileId | "both";
   artwork?: string;
   concurrency: number;
@@ -37,7 +37,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option("routine", { type: "string", describe: "Render only this routine, e.g. quick" })
       .option("exercise", { type: "string", describe: "Render only this exercise, e.g. cat-cow" })
       .conflicts("routine", "exercise")
-      .option("pace", { choices: PACE_IDS, default: "standard" as PaceId })
+      .option("pace", { choices: PACE_IDS, describe: "Render only this pace (default: gentle, standard and deeper)" })
       .option("profile", {
         choices: [...PROFILE_IDS, "both"] as const,
         default: "both" as const,
@@ -49,6 +49,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option("cache-dir", { type: "string", default: DEFAULT_CLIP_CACHE_DIR, describe: "Clip cache folder (phrases synthesized once, ever)" })
       .example("$0 render", "Render everything offline into dist/sessions/")
       .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
+      .example("$0 render --routine quick --pace gentle", "The quick routine at the gentle pace only")
       .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
   handler: async (args) => {
     const catalog = loadCatalogOrExit();

@@ -8,7 +8,7 @@ import type { WrittenFile } from "../io/atomic.js";
 import { writeManifest } from "../site/manifest-file.js";
 import { writeSite, type SiteOptions } from "../site/site.js";
 import { writeChimeFiles } from "./chimes.js";
-import type { PlannedTrack } from "./tracks.js";
+import { trackIdentity, type PlannedTrack } from "./tracks.js";
 
 export interface ProfileState {
   profile: AudioProfile;
@@ -27,7 +27,7 @@ export async function writeOutputs(
   for (const state of states) {
     const tracks: Track[] = [];
     for (const planned of allTracks) {
-      const entry = state.entries.get(planned.id);
+      const entry = state.entries.get(trackIdentity(planned));
       if (entry && entry.kind === planned.kind && (await exists(join(state.dir, entry.file)))) tracks.push(entry);
     }
     const manifest: Manifest = { tracks };

@@ -12,13 +12,13 @@ import { renderTrack } from "../audio/track.js";
 import { createClipCache, DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
 import { readManifest, type Track } from "../../content/manifest.js";
 import type { EngineUsage, TtsEngine } from "../tts/engine.js";
-import { prepareClips, speechTexts } from "./clips.js";
+import { prepareClips, speechTexts, type ClipSet } from "./clips.js";
 import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
 import { writeOutputs } from "./outputs.js";
 import { removeStaleTemps } from "./stale.js";
-import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
+import { planCatalogTracks, selectTracks, trackIdentity, type PlannedTrack } from "./tracks.js";
 
 export const ALBUM = "Upper Back Routine";
 const SAFETY_COMMENT = "Not a substitute for professional medical advice. Move gently; stop if anything hurts.";
@@ -29,6 +29,7 @@ export interface RenderOptions {
   /** Output folder of the download profile; other profiles go to their `subdir` inside it. */
   outDir: string;
   profiles: AudioProfile[];
+  /** Render only this pace (default: every pace). */
   pace?: PaceId;
   only?: { routine?: string; exercise?: string };
   clipCacheDir?: string;
@@ -80,11 +81,10 @@ export interface RenderSummary {
 export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
   const { catalog, engine, profiles } = options;
-  const pace = options.pace ?? "standard";
-  const ratePercent = catalog.paces[pace].speechRatePercent;
+  const rateOf = (track: PlannedTrack) => catalog.paces[track.pace].speechRatePercent;
   const emit = options.onEvent ?? (() => undefined);
-  const allTracks = planCatalogTracks(catalog, pace);
-  const selected = selectTracks(allTracks, options.only ?? {});
+  const allTracks = planCatalogTracks(catalog);
+  const selected = selectTracks(allTracks, { ...options.only, pace: options.pace });
   const artworkSha256 = options.artworkFile ? await sha256File(options.artworkFile) : undefined;
   const files = { written: 0, unchanged: 0 };
 
@@ -92,7 +92,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   const states = await Promise.all(profiles.map(async (profile) => {
     const dir = join(options.outDir, profile.subdir);
     await removeStaleTemps(dir);
-    const entries = new Map((await readManifest(join(dir, "manifest.json")).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
+    const entries = new Map((await readManifest(join(dir, "manifest.json")).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [trackIdentity(t), t]));
     return { profile, dir, entries };
   }));
   const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
@@ -100,8 +100,8 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   for (const state of states) {
     for (const track of selected) {
       const tags: TrackTags = { title: track.title, album: ALBUM, artist: ALBUM, genre: "Speech", comment: SAFETY_COMMENT };
-      const key = trackKey({ timeline: track.timeline, engine, ratePercent, profile: state.profile, tags, artworkSha256 });
-      const entry = state.entries.get(track.id);
+      const key = trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile: state.profile, tags, artworkSha256 });
+      const entry = state.entries.get(trackIdentity(track));
       if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
         unchanged++;
         files.unchanged++;
@@ -112,11 +112,13 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   }
   // Longest first, so the pool does not end waiting on the big routine.
   jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
-  const texts = speechTexts(jobs.map((j) => j.track.timeline));
-  emit({ type: "planned", jobs: jobs.length, unchanged, texts: texts.length });
+  // Paces may speak at different rates: each rate gets its own clips (and levelled copies of them).
+  const rates = [...new Set(jobs.map((j) => rateOf(j.track)))];
+  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(jobs.filter((j) => rateOf(j.track) === rate).map((j) => j.track.timeline))]));
+  const textCount = [...textsByRate.values()].reduce((n, texts) => n + texts.length, 0);
+  emit({ type: "planned", jobs: jobs.length, unchanged, texts: textCount });
 
   const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
-  const levelCache = new Map<string, LevelledClip>();
   let encodes = 0;
   const stages = { clipsMs: 0, assembleMs: 0, encodeMs: 0, measureMs: 0 };
   // Largest MP3 peak overshoot seen per profile (measured TP − PCM ceiling − gain): later tracks keep that much more room.
@@ -125,16 +127,22 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
   let done = 0;
   try {
     const clipsStarted = performance.now();
-    const clips = await prepareClips(texts, cache, {
-      ratePercent,
-      sampleRate: engine.sampleRate,
-      concurrency: engine.id === "polly" ? 8 : Math.max(1, options.concurrency ?? 2),
-      signal: options.signal,
-      onClip: (n, total) => emit({ type: "clip", done: n, total }),
-    });
+    const voices = new Map<number, { clips: ClipSet; levelCache: Map<string, LevelledClip> }>();
+    let clipsDone = 0;
+    for (const [ratePercent, texts] of textsByRate) {
+      const clips = await prepareClips(texts, cache, {
+        ratePercent,
+        sampleRate: engine.sampleRate,
+        concurrency: engine.id === "polly" ? 8 : Math.max(1, options.concurrency ?? 2),
+        signal: options.signal,
+        onClip: () => emit({ type: "clip", done: ++clipsDone, total: textCount }),
+      });
+      voices.set(ratePercent, { clips, levelCache: new Map() });
+    }
     stages.clipsMs = performance.now() - clipsStarted;
     await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
       emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: state.profile.id });
+      const { clips, levelCache } = voices.get(rateOf(track))!;
       const out = await renderTrack({
         timeline: track.timeline,
         clip: clips.get,
@@ -152,7 +160,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         const seen = p.measured.truePeakDbtp - (p.ceilingDb + p.gainDb);
         overshoot.set(state.profile.id, Math.max(overshoot.get(state.profile.id) ?? -Infinity, seen));
       }
-      state.entries.set(track.id, {
+      state.entries.set(trackIdentity(track), {
         id: track.id,
         kind: track.kind,
         title: track.title,
@@ -161,7 +169,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         chapters: out.layout.chapters,
         segments: out.layout.segments,
         description: track.description,
-        pace,
+        pace: track.pace,
         bytes: out.bytes,
         loudness: {
           integratedLufs: out.loudness.integratedLufs,
@@ -195,7 +203,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
     tracks: jobs.length + unchanged,
     encoded: jobs.length,
     unchanged,
-    audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
+    audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(trackIdentity(t))?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,
     stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },

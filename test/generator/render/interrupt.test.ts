@@ -26,9 +26,9 @@ afterAll(async () => {
   await engine?.close();
 });
 
-/** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group. */
+/** Starts `upper-back render --exercise cat-cow --pace standard` (download profile) in its own process group. */
 function startCliRender(outDir: string): ChildProcess {
-  const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
+  const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--pace", "standard", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
   return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "ignore", "pipe"] });
 }
 
@@ -69,6 +69,7 @@ describe("an interrupted render", () => {
       clipCacheDir: cacheDir,
       profiles: [PROFILES.download],
       only: { exercise: "cat-cow" },
+      pace: "standard",
       writeSite: false,
     });
     expect(summary).toMatchObject({ encoded: 1 });

@@ -21,13 +21,13 @@ export const SETUP_TIMEOUT_MS = 900_000;
 export const pageManifest: Manifest = {
   tracks: [
     {
-      id: "childs-pose", kind: "exercise", title: "Child's pose & rest", file: "childs-pose.mp3", durationMs: 8_000,
+      id: "childs-pose", kind: "exercise", title: "Child's pose & rest", file: "childs-pose.mp3", durationMs: 8_000, pace: "standard",
       description: "Kneel, sit back on your heels & <breathe>.",
       chapters: [{ id: "childs-pose", title: "Child's pose", startMs: 0, endMs: 8_000 }],
       segments: [{ type: "pause", startMs: 0, endMs: 8_000, purpose: "hold" }],
     },
     {
-      id: "quick", kind: "routine", title: "Quick routine", file: "quick.mp3", durationMs: 20_000,
+      id: "quick", kind: "routine", title: "Quick routine", file: "quick.mp3", durationMs: 20_000, pace: "standard",
       description: "Two gentle exercises for a short break at your desk.",
       chapters: [
         { id: "neck-rotation", title: "Neck rotation", startMs: 0, endMs: 12_000 },
