@@ -48,6 +48,10 @@ export interface ExercisePlanOptions {
 const SETUP_PAUSE_MS = 1500;
 /** Time to get into the starting position (the first setup step of an exercise or variant). */
 const SETTLE_PAUSE_MS = 3000;
+/** Extra time when a variant starts somewhere else (the doorway after the chair). */
+const MOVE_PAUSE_MS = 5000;
+/** Holds shorter than this get no "hold it there" line. */
+const HOLD_LINE_MIN_SECONDS = 5;
 
 /**
  * Picks a whole number inside a seed range, deterministically. A fraction strictly between 0 and 1 stays off
@@ -92,7 +96,8 @@ function fillSide(text: string, side: string | undefined): string {
 function holdCues(seconds: number, opening: boolean, release: boolean, session: SessionMemory): Cue[] {
   const ms = seconds * 1000;
   const turns = session.turns;
-  const cues: Cue[] = opening ? [{ type: "speech", text: varied(HOLD_LINES, turns.hold++), role: "coach" }] : [];
+  // A hold too short to settle into needs no opening line: the step's words and the chime frame it.
+  const cues: Cue[] = opening && seconds >= HOLD_LINE_MIN_SECONDS ? [{ type: "speech", text: varied(HOLD_LINES, turns.hold++), role: "coach" }] : [];
   const countdown = seconds >= COUNTDOWN_MIN_SECONDS ? countdownCues() : [];
   const counted = countdown.length * COUNT_SLOT_MS;
   if (seconds >= HALFWAY_MIN_SECONDS) {
@@ -150,10 +155,11 @@ function repsCues(variant: VariantT, reps: number, ctx: PhaseContext): Cue[] {
   return cues;
 }
 
-function variantCues(variant: VariantT, pace: PaceT, maxReps: number | undefined, titled: boolean, session: SessionMemory): Cue[] {
+function variantCues(variant: VariantT, pace: PaceT, maxReps: number | undefined, titled: boolean, moving: boolean, session: SessionMemory): Cue[] {
   const cues: Cue[] = [];
   const { holdSeconds, reps } = dose(variant, pace, maxReps);
   if (titled) cues.push({ type: "speech", text: `${variant.title}.`, role: "title", setStart: true });
+  if (moving) cues.push({ type: "pause", ms: Math.round(MOVE_PAUSE_MS * pace.movementScale), purpose: "transition" });
   variant.setup.forEach((line, i) => {
     cues.push({ type: "speech", text: line.say, role: "setup" });
     cues.push({ type: "pause", ms: Math.round((i === 0 ? SETTLE_PAUSE_MS : SETUP_PAUSE_MS) * pace.movementScale), purpose: "transition" });
@@ -218,7 +224,11 @@ export function exerciseCues(exercise: ExerciseT, pace: PaceT, options: Exercise
   ];
   // On its own an exercise has time for the breathing advice; inside a routine the steps carry the breath cues.
   if (!pos) for (const line of exercise.breath) cues.push({ type: "speech", text: line.say, role: "setup" });
-  variants.forEach((v) => cues.push(...variantCues(v, pace, options.maxReps, variants.length > 1, session)));
+  variants.forEach((v, i) => {
+    const before = variants[i - 1];
+    const moving = before !== undefined && (v.positions ?? exercise.positions).join() !== (before.positions ?? exercise.positions).join();
+    cues.push(...variantCues(v, pace, options.maxReps, variants.length > 1, moving, session));
+  });
   if (!pos) cues.push({ type: "speech", text: `Well done. That's the end of ${exercise.title.toLowerCase()}.`, role: "outro" });
   else if (!options.last) cues.push({ type: "speech", text: varied(PRAISE_LINES, session.turns.praise++), role: "outro" });
   return cues;

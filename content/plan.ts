@@ -64,7 +64,10 @@ function restCues(exercise: ExerciseT, item: RoutineItemT, previous: ExerciseT, 
   // A change of position (chair to mat, mat to roller) needs longer than a breather between seated moves.
   const moving = !needs.positions.some((position) => before.positions.includes(position));
   let text = `Rest. Next up: ${exercise.title.toLowerCase()}, ${positionPhrase(needs.positions)}.`;
-  if (fresh.length > 0) text += ` You'll need ${equipmentList(fresh)}, so get ${fresh.length > 1 ? "them" : "it"} now.`;
+  // Things to fetch, and places to go to (a doorway), are said differently; both get time.
+  const things = fresh.filter((e) => e !== "doorway");
+  if (things.length > 0) text += ` You'll need ${equipmentList(things)}, so get ${things.length > 1 ? "them" : "it"} now.`;
+  if (things.length < fresh.length) text += ` You'll need a doorway nearby.`;
   let seconds = pace.restSeconds + (fresh.length > 0 ? FETCH_SECONDS : 0);
   if (moving) seconds = Math.max(seconds, MOVE_REST_SECONDS);
   return [{ type: "speech", text, role: "coach" }, { type: "pause", ms: seconds * 1000, purpose: "rest" }];
@@ -84,7 +87,7 @@ export function planRoutine(catalog: Catalog, routineId: string, pace: PaceId): 
   const cues: Cue[] = [
     INTRO_CHAPTER,
     { type: "speech", text: `${routine.title}. ${routine.summary}`, role: "intro" },
-    { type: "speech", text: `${kit}We start ${positionPhrase(firstNeeds.positions)}.`, role: "intro" },
+    { type: "speech", text: `${kit}The first exercise is done ${positionPhrase(firstNeeds.positions)}.`, role: "intro" },
     ...safetyNote(catalog),
     getReady(p),
   ];

@@ -59,7 +59,7 @@ describe("rests and equipment", () => {
     const routine = catalog.routines.get(id)!;
     const t = planRoutine(catalog, id, "standard");
     const intro = spoken(t).filter((c) => c.role === "intro").map((c) => c.text).join(" ");
-    expect(intro).toMatch(/We start (sitting|standing|on your hands and knees|kneeling|lying)/);
+    expect(intro).toMatch(/The first exercise is done (sitting|standing|on your hands and knees|kneeling|lying)/);
     const seen = new Set<string>();
     routine.items.forEach((item, index) => {
       const exercise = catalog.exercises.get(item.exercise)!;
