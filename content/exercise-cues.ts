@@ -146,8 +146,9 @@ function repsCues(variant: VariantT, reps: number, ctx: PhaseContext): Cue[] {
   const cues: Cue[] = [];
   for (let r = 1; r <= reps; r++) {
     if (reps > 1) {
-      // A coach counts briefly: the total once, then each number, then "the last one".
-      const label = r === 1 ? `${capitalised(numberWord(reps))} times${ctx.side ? ` on the ${ctx.side}` : ""}.` : r === reps ? "And the last one." : `${capitalised(numberWord(r))}.`;
+      // A coach counts briefly: the total once, then "and two", "and three"… then "the last one". The "and" also
+      // keeps a repetition's number apart from the count-down's bare "Three.", "Two.", "One.".
+      const label = r === 1 ? `${capitalised(numberWord(reps))} times${ctx.side ? ` on the ${ctx.side}` : ""}.` : r === reps ? "And the last one." : `And ${numberWord(r)}.`;
       cues.push({ type: "speech", text: label, role: "count", setStart: r > 1 });
     }
     variant.rep.forEach((phase, i) => cues.push(...phaseCues(phase, r, i === variant.rep.length - 1, ctx)));

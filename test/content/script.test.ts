@@ -38,6 +38,14 @@ describe("count-downs", () => {
     }
     expect(countdowns).toBeGreaterThan(0);
   });
+
+  it("keeps the bare numbers for count-downs: a repetition is counted 'And two.', so the manifest tells them apart", () => {
+    for (const t of everyTrack) {
+      const bare = spoken(t).filter((c) => /^(Three|Two|One)\.$/.test(c.text));
+      expect(bare.filter((c) => c.slotMs === undefined).map((c) => c.text), name(t)).toEqual([]);
+    }
+    expect(spoken(planExercise(catalog, "cat-cow", "standard")).map((c) => c.text)).toContain("And two.");
+  });
 });
 
 describe("rests and equipment", () => {
