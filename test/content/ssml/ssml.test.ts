@@ -77,6 +77,20 @@ describe("alexa dialect", () => {
   });
 });
 
+describe("count-downs in Alexa's SSML", () => {
+  it("follows each counted number with the rest of its one-second slot as a break", () => {
+    const cues: Cue[] = [
+      { type: "speech", text: "Three.", role: "count", slotMs: 1000 },
+      { type: "speech", text: "Two.", role: "count", slotMs: 1000 },
+    ];
+    const ssml = alexaSsml(cues);
+    expect(xmlError(ssml)).toBeUndefined();
+    const breaks = breaksMs(ssml);
+    expect(breaks).toHaveLength(2);
+    for (const ms of breaks) expect(ms > 0 && ms < 1000).toBe(true);
+  });
+});
+
 describe("polly dialect", () => {
   const long = Array.from({ length: 400 }, (_, i) => `Sentence number ${i} about child's pose & breathing.`).join(" ");
 
