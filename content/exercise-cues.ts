@@ -128,14 +128,18 @@ interface PhaseContext {
   holdSeconds: number | undefined;
   pace: PaceT;
   session: SessionMemory;
+  /** Whether this variant has had its "hold it there" line: once is enough, later holds start on the step's words. */
+  held: { said: boolean };
 }
 
 function phaseCues(phase: PhaseT, rep: number, lastPhase: boolean, ctx: PhaseContext): Cue[] {
   const text = fillSide(rep === 1 ? phase.say : shortCue(phase), ctx.side);
   const cues: Cue[] = [{ type: "speech", text, role: "step" }];
   if (phase.pause === "hold" && ctx.holdSeconds !== undefined) {
-    // The opening line only on the first repetition: later ones know what to do, and the step's words start the hold.
-    cues.push(...holdCues(ctx.holdSeconds, rep === 1 && !/\bhold\b/i.test(text), lastPhase, ctx.session));
+    // The opening line only at the variant's first hold: later ones know what to do, and the step's words start the hold.
+    const opening = rep === 1 && !ctx.held.said && !/\bhold\b/i.test(text);
+    ctx.held.said = true;
+    cues.push(...holdCues(ctx.holdSeconds, opening, lastPhase, ctx.session));
   } else if (typeof phase.pause === "number") {
     cues.push({ type: "pause", ms: Math.round(phase.pause * ctx.pace.movementScale * 1000), purpose: phase.pauseKind ?? "movement" });
   }
@@ -165,7 +169,7 @@ function variantCues(variant: VariantT, pace: PaceT, maxReps: number | undefined
     cues.push({ type: "speech", text: line.say, role: "setup" });
     cues.push({ type: "pause", ms: Math.round((i === 0 ? SETTLE_PAUSE_MS : SETUP_PAUSE_MS) * pace.movementScale), purpose: "transition" });
   });
-  const ctx = { side: undefined, holdSeconds, pace, session };
+  const ctx = { side: undefined, holdSeconds, pace, session, held: { said: false } };
   if (variant.sides === "each") {
     (["right", "left"] as const).forEach((side, i) => {
       const text = i === 0 ? "Start with your right side." : "Now switch sides, to your left.";
