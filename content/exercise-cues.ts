@@ -16,8 +16,11 @@ import type { Cue } from "./timeline.js";
 
 /** What one session has said and set out so far, so each caution is said once and equipment is named before first use. */
 export interface SessionMemory {
-  /** The general safety note was said at the start (it covers "stop if it hurts" for every exercise). */
-  generalNote: boolean;
+  /**
+   * The general safety note said at the start stands for each exercise's own "stop if it hurts" line (a routine,
+   * where ten of them would repeat one caution); a single exercise still says its own, which is specific to it.
+   */
+  painCovered: boolean;
   /** Cautions said so far (by text), and whether one "check with a professional" line has been said. */
   cautions: Set<string>;
   consulted: boolean;
@@ -27,9 +30,9 @@ export interface SessionMemory {
   turns: { hold: number; halfway: number; release: number; praise: number };
 }
 
-/** A fresh memory for one session; `generalNote` says whether the planner spoke the general safety note. */
-export function newSessionMemory(generalNote: boolean): SessionMemory {
-  return { generalNote, cautions: new Set(), consulted: false, equipment: new Set(), turns: { hold: 0, halfway: 0, release: 0, praise: 0 } };
+/** A fresh memory for one session; `painCovered` says whether the general note stands for the stop-on-pain lines. */
+export function newSessionMemory(painCovered: boolean): SessionMemory {
+  return { painCovered, cautions: new Set(), consulted: false, equipment: new Set(), turns: { hold: 0, halfway: 0, release: 0, praise: 0 } };
 }
 
 /** Options for planning one exercise, alone or as part of a routine. */
@@ -196,14 +199,14 @@ export function itemNeeds(exercise: ExerciseT, only?: string[]): { positions: Po
 }
 
 /**
- * The cautions to say now: specific ones (contraindications, form) at their exercise; "stop if it hurts" only
- * when no general safety note was said; one "check with a professional" line per session.
+ * The cautions to say now: specific ones (contraindications, form) at their exercise; "stop if it hurts" unless
+ * the general note stands for it; one "check with a professional" line per session.
  */
 function cautionCues(exercise: ExerciseT, session: SessionMemory): Cue[] {
   const cues: Cue[] = [];
   for (const caution of exercise.cautions) {
     if (session.cautions.has(caution.say)) continue;
-    if (caution.kind === "stop-on-pain" && session.generalNote) continue;
+    if (caution.kind === "stop-on-pain" && session.painCovered) continue;
     if (caution.kind === "consult") {
       if (session.consulted) continue;
       session.consulted = true;

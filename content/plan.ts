@@ -42,7 +42,7 @@ export function planExercise(catalog: Catalog, exerciseId: string, pace: PaceId,
   const exercise = catalog.exercises.get(exerciseId);
   if (!exercise) throw new Error(`Unknown exercise "${exerciseId}". Expected one of: ${[...catalog.exercises.keys()].join(", ")}.`);
   const p = requirePace(catalog, pace);
-  const session = newSessionMemory(true);
+  const session = newSessionMemory(false);
   const needs = itemNeeds(exercise, options.variants);
   needs.equipment.forEach((e) => session.equipment.add(e));
   const where = positionPhrase(needs.positions);

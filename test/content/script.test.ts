@@ -118,6 +118,16 @@ describe("cautions", () => {
     }
   });
 
+  it("lets the general note stand for each exercise's 'stop if it hurts' in a routine, and says the exercise's own on its own track", () => {
+    for (const e of catalog.exercises.values()) {
+      const own = e.cautions.filter((c) => c.kind === "stop-on-pain").map((c) => c.say);
+      expect(spoken(planExercise(catalog, e.id, "standard")).map((c) => c.text), e.id).toEqual(expect.arrayContaining(own));
+    }
+    const full = spoken(planRoutine(catalog, "upper-back", "standard")).map((c) => c.text);
+    const stops = [...catalog.exercises.values()].flatMap((e) => e.cautions.filter((c) => c.kind === "stop-on-pain").map((c) => c.say));
+    expect(full.filter((t) => stops.includes(t))).toEqual([]);
+  });
+
   it("says one check-with-a-professional line per session, not one per exercise", () => {
     for (const t of everyTrack) {
       const consult = new Set([...catalog.exercises.values()].flatMap((e) => e.cautions.filter((c) => c.kind === "consult").map((c) => c.say)));
