@@ -32,7 +32,7 @@ try {
   const seconds = (ms: number) => Math.round(ms) / 1000;
   const render = async () => {
     const started = performance.now();
-    const summary = await renderCatalog({ catalog, engine, outDir, clipCacheDir, profiles, concurrency });
+    const summary = await renderCatalog({ catalog, engine, outDir, clipCacheDir, profiles, concurrency, pace: "standard" });
     return { summary, wallMs: performance.now() - started };
   };
   const cold = await render();
@@ -40,7 +40,7 @@ try {
 
   // The same PCM each track was encoded from (levelled clips, silence, chimes, gain), assembled before the
   // clock starts, then encoded by ffmpeg alone with the same concurrency.
-  const tracks = planCatalogTracks(catalog, "standard");
+  const tracks = planCatalogTracks(catalog).filter((t) => t.pace === "standard");
   const cache = createClipCache({ dir: clipCacheDir, engine });
   const clips = await prepareClips(speechTexts(tracks.map((t) => t.timeline)), cache, {
     ratePercent: catalog.paces.standard.speechRatePercent,

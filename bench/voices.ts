@@ -13,7 +13,7 @@ import { createTtsEngine, type EngineId } from "../generator/tts/index.js";
 const catalog = loadCatalog();
 const pace = "standard";
 const ratePercent = catalog.paces[pace].speechRatePercent;
-const texts = speechTexts(planCatalogTracks(catalog, pace).map((t) => t.timeline));
+const texts = speechTexts(planCatalogTracks(catalog).filter((t) => t.pace === pace).map((t) => t.timeline));
 const characters = texts.reduce((n, t) => n + t.length, 0);
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 const voices = (process.env.BENCH_VOICES ?? "flite:slt,flite:rms,flite:awb,flite:kal16,espeak:en-us").split(",").map((v) => v.split(":") as [EngineId, string]);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { PACE_IDS, type PaceId } from "./schema.js";
 import type { PausePurpose } from "./timeline.js";
 import { ID_PATTERN } from "./facts.js";
 
@@ -52,9 +53,10 @@ export const TrackSchema = z
     durationMs: Ms,
     chapters: z.array(ChapterSchema),
     segments: z.array(SegmentSchema),
+    /** Every track exists at every pace; standard is `<kind>-<id>.mp3`, the others `<kind>-<id>-<pace>.mp3`. */
+    pace: z.enum(PACE_IDS as [PaceId, ...PaceId[]]),
     // Optional extras: what the page/feed can show and what the render uses to skip work.
     description: z.string().optional(),
-    pace: z.string().optional(),
     bytes: z.number().int().positive().optional(),
     loudness: LoudnessSchema.optional(),
     profile: z.string().optional(),
@@ -76,14 +78,15 @@ export const TrackSchema = z
     late(track.segments, "segments");
   });
 
-/** `manifest.json` as DESIGN.md fixes it: `{ tracks: [...] }`, ids unique. */
+/** `manifest.json` as DESIGN.md fixes it: `{ tracks: [...] }`, one entry per (kind, id, pace). */
 export const ManifestSchema = z
   .object({ tracks: z.array(TrackSchema) })
   .superRefine((manifest, ctx) => {
     const seen = new Set<string>();
     manifest.tracks.forEach((track, i) => {
-      if (seen.has(track.id)) ctx.addIssue({ code: "custom", path: ["tracks", i, "id"], message: `duplicate track id ${track.id}` });
-      seen.add(track.id);
+      const key = `${track.kind} ${track.id} at ${track.pace}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["tracks", i, "id"], message: `duplicate track: ${key}` });
+      seen.add(key);
     });
   });
 

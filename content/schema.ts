@@ -64,11 +64,17 @@ export const Phase = z
   .strict()
   .refine(oneProvenance, PROVENANCE_MESSAGE);
 
+export const Position = z.enum(["seated", "standing", "kneeling", "lying", "hands-and-knees", "doorway"]);
+export const Equipment = z.enum(["chair", "mat", "towel", "foam-roller", "doorway", "blanket"]);
+
 export const Variant = z
   .object({
     id: Id,
     title: title(),
     titleSource: z.enum(["seed", "authored"]),
+    /** Where this variant differs from the exercise (the doorway opener of a seated stretch); the exercise's otherwise. */
+    positions: z.array(Position).min(1).optional(),
+    equipment: z.array(Equipment).optional(),
     setup: z.array(Line).default([]),
     /** none: no sides; alternate: each rep does both sides (phases carry `side`); each: all reps on the right, then all on the left (`{side}` in text). */
     sides: z.enum(["none", "alternate", "each"]).default("none"),
@@ -78,9 +84,6 @@ export const Variant = z
     reps: Range,
   })
   .strict();
-
-export const Position = z.enum(["seated", "standing", "kneeling", "lying", "hands-and-knees", "doorway"]);
-export const Equipment = z.enum(["chair", "mat", "towel", "foam-roller", "doorway", "blanket"]);
 
 export const Caution = z
   .object({
@@ -112,7 +115,7 @@ export const RoutineItem = z
     exercise: Id,
     /** Subset of variant ids; all variants when absent. */
     variants: z.array(Id).optional(),
-    /** Cap on reps for this routine; must stay inside the seed's range (checked by the loader). */
+    /** Top of the rep range in this routine (the pace still picks between the seed's minimum and it); inside the seed's range (checked by the loader). */
     maxReps: z.number().int().positive().optional(),
   })
   .strict();
@@ -167,5 +170,7 @@ export type ExerciseT = z.infer<typeof Exercise>;
 export type RoutineT = z.infer<typeof Routine>;
 export type RoutineItemT = z.infer<typeof RoutineItem>;
 export type PaceT = z.infer<typeof Pace>;
+export type PositionT = z.infer<typeof Position>;
+export type EquipmentT = z.infer<typeof Equipment>;
 export type PaceId = keyof z.infer<typeof Paces>;
 export const PACE_IDS: readonly PaceId[] = ["gentle", "standard", "deeper"];

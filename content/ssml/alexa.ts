@@ -1,3 +1,4 @@
+import { estimateSpeechMs } from "../plan.js";
 import type { Cue, Timeline } from "../timeline.js";
 import { SsmlWriter } from "./builder.js";
 
@@ -19,7 +20,11 @@ export function alexaSsml(cues: readonly Cue[], options: AlexaSsmlOptions = {}):
   const w = new SsmlWriter();
   const base = options.audioBaseUrl?.startsWith("https://") ? options.audioBaseUrl.replace(/\/+$/, "") : undefined;
   for (const cue of cues) {
-    if (cue.type === "speech") w.sentence(cue.text);
+    if (cue.type === "speech") {
+      w.sentence(cue.text);
+      // A count-down number owns a fixed slot: Alexa gets the rest of it as a break after the word.
+      if (cue.slotMs) w.pause(Math.max(0, cue.slotMs - estimateSpeechMs(cue.text)));
+    }
     else if (cue.type === "pause") w.pause(cue.ms);
     else if (cue.type === "chime" && base) w.audio(`${base}/${CHIME_FILES[cue.sound]}`);
   }
@@ -69,7 +74,9 @@ export function splitForAlexa(timeline: Timeline, options: AlexaSsmlOptions = {}
   const responses: Cue[][] = [];
   const exercises = splitAt(timeline.cues, (c) => c.type === "chapter");
   // The routine's intro rides with the first exercise when both fit in one response.
-  if (exercises.length > 1 && exercises[0]![0]!.type !== "chapter" && fits([...exercises[0]!, ...exercises[1]!], options, budget)) {
+  const first = exercises[0]![0]!;
+  const intro = first.type !== "chapter" || first.exerciseId === undefined;
+  if (exercises.length > 1 && intro && fits([...exercises[0]!, ...exercises[1]!], options, budget)) {
     exercises.splice(0, 2, [...exercises[0]!, ...exercises[1]!]);
   }
   for (const exercise of exercises) {

@@ -57,9 +57,17 @@ export function layoutTimeline(timeline: Timeline, source: SoundSource): Layout 
       chapterStarts.push({ id: cue.id, title: cue.title, start: at });
     } else if (cue.type === "speech") {
       const samples = source.speech(cue.text);
-      if (samples.length === 0) continue;
-      pieces.push({ type: "speech", start: at, samples, text: cue.text });
+      const slot = cue.slotMs === undefined ? undefined : Math.round((cue.slotMs * rate) / 1000);
+      if (slot !== undefined && samples.length > slot) {
+        throw new Error(`"${cue.text}" lasts ${samplesToMs(samples.length, rate)} ms, longer than its ${cue.slotMs} ms count slot (fix: a faster speech rate or a shorter count word)`);
+      }
+      if (samples.length > 0) pieces.push({ type: "speech", start: at, samples, text: cue.text });
       at += samples.length;
+      // A counted number owns its whole slot, so the next number starts exactly a slot later.
+      if (slot !== undefined && slot > samples.length) {
+        pieces.push({ type: "pause", start: at, length: slot - samples.length, purpose: "hold" });
+        at = at + slot - samples.length;
+      }
     } else if (cue.type === "pause") {
       const length = Math.round((cue.ms * rate) / 1000);
       if (length === 0) continue;

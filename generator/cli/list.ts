@@ -1,22 +1,29 @@
 import type { CommandModule } from "yargs";
 import { estimateDurationMs, planExercise, planRoutine } from "../../content/plan.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
+import type { Timeline } from "../../content/timeline.js";
 import { formatClock } from "../../content/clock.js";
 import { loadCatalogForCommand } from "./catalog.js";
 
 interface ListArgs {
-  pace: PaceId;
   json: boolean;
 }
 
-/** `upper-back list`: routines and exercises with estimated durations at a pace. */
+type PerPace = Record<PaceId, number>;
+
+function perPace(plan: (pace: PaceId) => Timeline): PerPace {
+  return Object.fromEntries(PACE_IDS.map((pace) => [pace, estimateDurationMs(plan(pace))])) as PerPace;
+}
+
+function clocks(ms: PerPace): string {
+  return PACE_IDS.map((pace) => formatClock(ms[pace]).padStart(9)).join("");
+}
+
+/** `upper-back list`: routines and exercises with estimated durations at every pace. */
 export const listCommand: CommandModule<object, ListArgs> = {
   command: "list",
-  describe: "List routines and exercises with estimated durations",
-  builder: (y) =>
-    y
-      .option("pace", { choices: PACE_IDS, default: "standard" as PaceId, describe: "Pace used for the estimate" })
-      .option("json", { type: "boolean", default: false, describe: "Print JSON instead of a table" }),
+  describe: "List routines and exercises with estimated durations at each pace",
+  builder: (y) => y.option("json", { type: "boolean", default: false, describe: "Print JSON instead of a table" }),
   handler: (args) => {
     const catalog = loadCatalogForCommand();
     if (!catalog) return;
@@ -26,26 +33,27 @@ export const listCommand: CommandModule<object, ListArgs> = {
       title: r.title,
       default: r.default,
       exercises: r.items.length,
-      estimatedMs: estimateDurationMs(planRoutine(catalog, r.id, args.pace)),
+      estimatedMs: perPace((pace) => planRoutine(catalog, r.id, pace)),
     }));
     const exercises = [...catalog.exercises.values()].map((e) => ({
       kind: "exercise" as const,
       id: e.id,
       title: e.title,
       equipment: e.equipment,
-      estimatedMs: estimateDurationMs(planExercise(catalog, e.id, args.pace)),
+      estimatedMs: perPace((pace) => planExercise(catalog, e.id, pace)),
     }));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ pace: args.pace, routines, exercises }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ paces: PACE_IDS, routines, exercises }, null, 2)}\n`);
       return;
     }
-    const out: string[] = [`Routines (estimated at ${args.pace} pace):`];
+    const header = `${" ".repeat(28)}${PACE_IDS.map((p) => p.padStart(9)).join("")}`;
+    const out: string[] = ["Estimated durations per pace (the render measures the real ones).", "", `Routines${header.slice(8)}`];
     for (const r of routines) {
-      out.push(`  ${r.id.padEnd(26)} ${formatClock(r.estimatedMs).padStart(6)}  ${r.title}${r.default ? " (default)" : ""}, ${r.exercises} exercises`);
+      out.push(`  ${r.id.padEnd(26)}${clocks(r.estimatedMs)}  ${r.title}${r.default ? " (default)" : ""}, ${r.exercises} exercises`);
     }
-    out.push("", "Exercises:");
+    out.push("", `Exercises${header.slice(9)}`);
     for (const e of exercises) {
-      out.push(`  ${e.id.padEnd(26)} ${formatClock(e.estimatedMs).padStart(6)}  ${e.title}${e.equipment.length ? ` [${e.equipment.join(", ")}]` : ""}`);
+      out.push(`  ${e.id.padEnd(26)}${clocks(e.estimatedMs)}  ${e.title}${e.equipment.length ? ` [${e.equipment.join(", ")}]` : ""}`);
     }
     process.stdout.write(`${out.join("\n")}\n`);
   },

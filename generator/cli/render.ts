@@ -18,7 +18,7 @@ interface RenderArgs extends SiteArgs {
   "polly-engine": PollyEngine;
   routine?: string;
   exercise?: string;
-  pace: PaceId;
+  pace?: PaceId;
   profile: ProfileId | "both";
   artwork?: string;
   concurrency: number;
@@ -39,7 +39,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option("routine", { type: "string", describe: "Render only this routine, e.g. quick" })
       .option("exercise", { type: "string", describe: "Render only this exercise, e.g. cat-cow" })
       .conflicts("routine", "exercise")
-      .option("pace", { choices: PACE_IDS, default: "standard" as PaceId })
+      .option("pace", { choices: PACE_IDS, describe: "Render only this pace (default: gentle, standard and deeper)" })
       .option("profile", {
         choices: [...PROFILE_IDS, "both"] as const,
         default: "both" as const,
@@ -52,6 +52,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .example("$0 render", "Render everything offline into dist/sessions/")
       .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
       .example("$0 render --engine espeak", "The eSpeak NG voice instead of Flite (offline too)")
+      .example("$0 render --routine quick --pace gentle", "The quick routine at the gentle pace only")
       .example("$0 render --engine polly --voice Joanna --base-url https://example.com/sessions", "Production voice and feed URL"),
   handler: async (args) => {
     const catalog = loadCatalogForCommand();

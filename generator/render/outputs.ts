@@ -10,7 +10,7 @@ import { withPublication } from "../site/published.js";
 import { writeSite, type SiteOptions } from "../site/site.js";
 import { writeTranscripts } from "../site/transcript.js";
 import { writeChimeFiles } from "./chimes.js";
-import type { PlannedTrack } from "./tracks.js";
+import { trackIdentity, type PlannedTrack } from "./tracks.js";
 import { MANIFEST_FILE } from "../../content/facts.js";
 
 export interface ProfileState {
@@ -33,7 +33,7 @@ export async function writeOutputs(
   for (const state of states) {
     const tracks: Track[] = [];
     for (const planned of allTracks) {
-      const entry = state.entries.get(planned.id);
+      const entry = state.entries.get(trackIdentity(planned));
       if (entry && entry.kind === planned.kind && (await exists(join(state.stageDir, entry.file)))) tracks.push(entry);
     }
     const manifest: Manifest = { tracks: withPublication(tracks, new Date()) };

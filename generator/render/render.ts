@@ -12,7 +12,7 @@ import { renderTrack } from "../audio/track.js";
 import { createClipCache, DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
 import { readManifest, type Track } from "../../content/manifest.js";
 import type { EngineUsage, TtsEngine } from "../tts/engine.js";
-import { prepareClips, speechTexts } from "./clips.js";
+import { prepareClips, speechTexts, type ClipSet } from "./clips.js";
 import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
@@ -22,7 +22,7 @@ import { checkFfmpeg } from "./preflight.js";
 import { openStage } from "./staging.js";
 import { removeStaleTemps } from "./stale.js";
 import { lockFolder } from "../io/lock.js";
-import { planCatalogTracks, selectTracks, type PlannedTrack } from "./tracks.js";
+import { planCatalogTracks, selectTracks, trackIdentity, type PlannedTrack } from "./tracks.js";
 import { MANIFEST_FILE, PRODUCT_NAME } from "../../content/facts.js";
 
 const SAFETY_COMMENT = "Not a substitute for professional medical advice. Move gently; stop if anything hurts.";
@@ -33,6 +33,7 @@ export interface RenderOptions {
   /** Output folder of the download profile; other profiles go to their `subdir` inside it. */
   outDir: string;
   profiles: AudioProfile[];
+  /** Render only this pace (default: every pace). */
   pace?: PaceId;
   only?: { routine?: string; exercise?: string };
   clipCacheDir?: string;
@@ -91,7 +92,7 @@ export interface RenderSummary {
 export async function renderCatalog(options: RenderOptions): Promise<RenderSummary> {
   const started = performance.now();
   const emit = options.onEvent ?? (() => undefined);
-  selectTracks(planCatalogTracks(options.catalog, options.pace ?? "standard"), options.only ?? {}); // unknown ids fail before any wait
+  selectTracks(planCatalogTracks(options.catalog), { ...options.only, pace: options.pace }); // unknown ids fail before any wait
   await checkFfmpeg();
   const lock = await lockFolder(options.outDir, {
     signal: options.signal,
@@ -106,11 +107,10 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
 
 async function renderLocked(options: RenderOptions, started: number): Promise<RenderSummary> {
   const { catalog, engine, profiles } = options;
-  const pace = options.pace ?? "standard";
-  const ratePercent = catalog.paces[pace].speechRatePercent;
+  const rateOf = (track: PlannedTrack) => catalog.paces[track.pace].speechRatePercent;
   const emit = options.onEvent ?? (() => undefined);
-  const allTracks = planCatalogTracks(catalog, pace);
-  const selected = selectTracks(allTracks, options.only ?? {});
+  const allTracks = planCatalogTracks(catalog);
+  const selected = selectTracks(allTracks, { ...options.only, pace: options.pace });
   const artworkSha256 = options.artworkFile ? await sha256File(options.artworkFile) : undefined;
   const files = { written: 0, unchanged: 0 };
 
@@ -120,7 +120,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   const states = await Promise.all(profiles.map(async (profile) => {
     const dir = join(options.outDir, profile.subdir);
     await removeStaleTemps(dir);
-    const entries = new Map((await readManifest(join(dir, MANIFEST_FILE)).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [t.id, t]));
+    const entries = new Map((await readManifest(join(dir, MANIFEST_FILE)).catch(() => ({ tracks: [] as Track[] }))).tracks.map((t) => [trackIdentity(t), t]));
     const stageDir = stage.dirFor(dir);
     await stage.mirror(dir, [...entries.values()].map((t) => t.file));
     return { profile, dir, stageDir, entries };
@@ -130,8 +130,8 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   for (const state of states) {
     for (const track of selected) {
       const tags: TrackTags = { title: track.title, album: PRODUCT_NAME, artist: PRODUCT_NAME, genre: "Speech", comment: SAFETY_COMMENT };
-      const key = trackKey({ timeline: track.timeline, engine, ratePercent, profile: state.profile, tags, artworkSha256 });
-      const entry = state.entries.get(track.id);
+      const key = trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile: state.profile, tags, artworkSha256 });
+      const entry = state.entries.get(trackIdentity(track));
       if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
         unchanged++;
         files.unchanged++;
@@ -145,18 +145,20 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   for (const job of [...jobs]) {
     const entry = await takeStashedTrack(options.outDir, job.state.profile.id, job.key, join(job.state.stageDir, job.track.file));
     if (!entry) continue;
-    job.state.entries.set(job.track.id, entry);
+    job.state.entries.set(trackIdentity(job.track), entry);
     jobs.splice(jobs.indexOf(job), 1);
     resumed++;
   }
-  const entriesBefore = new Map(jobs.map((job) => [job, job.state.entries.get(job.track.id)]));
+  const entriesBefore = new Map(jobs.map((job) => [job, job.state.entries.get(trackIdentity(job.track))]));
   // Longest first, so the pool does not end waiting on the big routine.
   jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
-  const texts = speechTexts(jobs.map((j) => j.track.timeline));
-  emit({ type: "planned", jobs: jobs.length, unchanged, texts: texts.length });
+  // Paces may speak at different rates: each rate gets its own clips (and levelled copies of them).
+  const rates = [...new Set(jobs.map((j) => rateOf(j.track)))];
+  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(jobs.filter((j) => rateOf(j.track) === rate).map((j) => j.track.timeline))]));
+  const textCount = [...textsByRate.values()].reduce((n, texts) => n + texts.length, 0);
+  emit({ type: "planned", jobs: jobs.length, unchanged, texts: textCount });
 
   const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
-  const levelCache = new Map<string, LevelledClip>();
   let encodes = 0;
   const stages = { clipsMs: 0, assembleMs: 0, encodeMs: 0, measureMs: 0 };
   // Largest MP3 peak overshoot seen per profile (measured TP − PCM ceiling − gain): later tracks keep that much more room.
@@ -165,16 +167,22 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   let done = 0;
   try {
     const clipsStarted = performance.now();
-    const clips = await prepareClips(texts, cache, {
-      ratePercent,
-      sampleRate: engine.sampleRate,
-      concurrency: engine.concurrency,
-      signal: options.signal,
-      onClip: (n, total) => emit({ type: "clip", done: n, total }),
-    });
+    const voices = new Map<number, { clips: ClipSet; levelCache: Map<string, LevelledClip> }>();
+    let clipsDone = 0;
+    for (const [ratePercent, texts] of textsByRate) {
+      const clips = await prepareClips(texts, cache, {
+        ratePercent,
+        sampleRate: engine.sampleRate,
+        concurrency: engine.concurrency,
+        signal: options.signal,
+        onClip: () => emit({ type: "clip", done: ++clipsDone, total: textCount }),
+      });
+      voices.set(ratePercent, { clips, levelCache: new Map() });
+    }
     stages.clipsMs = performance.now() - clipsStarted;
     await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
       emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: state.profile.id });
+      const { clips, levelCache } = voices.get(rateOf(track))!;
       const out = await renderTrack({
         timeline: track.timeline,
         clip: clips.get,
@@ -192,7 +200,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
         const seen = p.measured.truePeakDbtp - (p.ceilingDb + p.gainDb);
         overshoot.set(state.profile.id, Math.max(overshoot.get(state.profile.id) ?? -Infinity, seen));
       }
-      state.entries.set(track.id, {
+      state.entries.set(trackIdentity(track), {
         id: track.id,
         kind: track.kind,
         title: track.title,
@@ -201,7 +209,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
         chapters: out.layout.chapters,
         segments: out.layout.segments,
         description: track.description,
-        pace,
+        pace: track.pace,
         bytes: out.bytes,
         loudness: {
           integratedLufs: out.loudness.integratedLufs,
@@ -212,7 +220,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
         profile: state.profile.id,
         sha256: out.sha256,
         key,
-        publishedAt: state.entries.get(track.id)?.publishedAt,
+        publishedAt: state.entries.get(trackIdentity(track))?.publishedAt,
       });
       encodes += out.encodes;
       stages.assembleMs += out.timings.assembleMs;
@@ -231,7 +239,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   } catch (error) {
     // Nothing was switched into place; what this run finished is kept for the next one.
     for (const job of jobs) {
-      const entry = job.state.entries.get(job.track.id);
+      const entry = job.state.entries.get(trackIdentity(job.track));
       if (entry && entry !== entriesBefore.get(job)) await stashTrack(options.outDir, job.state.profile.id, join(job.state.stageDir, job.track.file), entry);
     }
     // People know the file by its final name, not by the stage it was written in.
@@ -248,7 +256,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
     encoded: jobs.length,
     unchanged,
     resumed,
-    audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(t.id)?.durationMs ?? 0), 0) : 0,
+    audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(trackIdentity(t))?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,
     stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },

@@ -6,16 +6,19 @@ function cli(...args: string[]) {
 }
 
 describe("upper-back CLI", () => {
-  it("lists routines and exercises with estimated durations", () => {
+  it("lists routines and exercises with estimated durations at each pace", () => {
     const run = cli("list");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/upper-back\s+\d+:\d\d\s+.*\(default\)/);
-    expect(run.stdout).toMatch(/quick\s+\d+:\d\d/);
-    expect(run.stdout).toMatch(/cat-cow\s+\d+:\d\d/);
+    expect(run.stdout).toMatch(/gentle\s+standard\s+deeper/);
+    expect(run.stdout).toMatch(/upper-back\s+\d+:\d\d\s+\d+:\d\d\s+\d+:\d\d\s+.*\(default\)/);
+    expect(run.stdout).toMatch(/quick\s+\d+:\d\d\s+\d+:\d\d\s+\d+:\d\d/);
+    expect(run.stdout).toMatch(/cat-cow\s+\d+:\d\d\s+\d+:\d\d\s+\d+:\d\d/);
     const json = JSON.parse(cli("list", "--json").stdout);
     const full = json.routines.find((r: { id: string }) => r.id === "upper-back");
-    expect(full.estimatedMs / 60_000).toBeGreaterThanOrEqual(15);
-    expect(full.estimatedMs / 60_000).toBeLessThanOrEqual(30);
+    expect(full.estimatedMs.standard / 60_000).toBeGreaterThanOrEqual(15);
+    expect(full.estimatedMs.standard / 60_000).toBeLessThanOrEqual(32);
+    const cow = json.exercises.find((e: { id: string }) => e.id === "cat-cow");
+    expect(cow.estimatedMs.gentle).not.toBe(cow.estimatedMs.deeper);
   });
 
   it("has --help on every command", () => {

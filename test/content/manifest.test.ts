@@ -53,13 +53,25 @@ describe("readManifest", () => {
     expect(message).toContain(`${path}: tracks[0].segments[1].endMs: endMs must be at least startMs`);
   });
 
-  it("refuses duplicate ids and files outside the manifest's folder", async () => {
+  it("refuses two entries of the same kind, id and pace, and files outside the manifest's folder", async () => {
     const bad = sampleManifest();
-    bad.tracks[1]!.id = "childs-pose";
+    bad.tracks.push({ ...bad.tracks[0]!, file: "childs-pose-again.mp3" });
     bad.tracks[0]!.file = "../secret.mp3";
     const path = await inTemp("manifest.json", JSON.stringify(bad));
-    await expect(readManifest(path)).rejects.toThrow(/tracks\[1\]\.id: duplicate track id childs-pose/);
+    await expect(readManifest(path)).rejects.toThrow(/tracks\[2\]\.id: duplicate track: exercise childs-pose at standard/);
     await expect(readManifest(path)).rejects.toThrow(/tracks\[0\]\.file: must be a path relative/);
+  });
+
+  it("takes one id at every pace, and names a missing or unknown pace", async () => {
+    const paced = sampleManifest();
+    paced.tracks.push({ ...paced.tracks[0]!, pace: "gentle", file: "exercise-childs-pose-gentle.mp3" });
+    expect((await readManifest(await inTemp("manifest.json", JSON.stringify(paced)))).tracks.map((t) => t.pace)).toEqual(["standard", "standard", "gentle"]);
+    const bad = sampleManifest() as unknown as { tracks: Record<string, unknown>[] };
+    delete bad.tracks[0]!.pace;
+    bad.tracks[1]!.pace = "brisk";
+    const path = await inTemp("manifest.json", JSON.stringify(bad));
+    await expect(readManifest(path)).rejects.toThrow(/tracks\[0\]\.pace: /);
+    await expect(readManifest(path)).rejects.toThrow(/tracks\[1\]\.pace: .*gentle.*standard.*deeper|tracks\[1\]\.pace: .*"gentle"/);
   });
 });
 

@@ -14,6 +14,7 @@ export function fixtureManifest(catalog: Catalog): Manifest {
     title: e.title,
     file: trackFileName("exercise", e.id),
     durationMs: 180_000,
+    pace: "standard" as const,
     chapters: [{ id: e.id, title: e.title, startMs: 0, endMs: 180_000 }],
     segments: [{ type: "speech" as const, startMs: 0, endMs: 4_000, text: `${e.title}.` }],
   }));

@@ -59,9 +59,10 @@ describe("alexa dialect", () => {
   it("gives a routine one response per exercise when each fits", () => {
     const t = planRoutine(catalog, "upper-back", "standard");
     const responses = splitForAlexa(t);
-    const chapters = t.cues.filter((c) => c.type === "chapter").length;
-    expect(responses.length).toBeGreaterThanOrEqual(chapters);
-    for (const r of responses) expect(r.filter((c) => c.type === "chapter").length).toBeLessThanOrEqual(1);
+    // The introduction's chapter has no exercise: it rides with the first exercise.
+    const exercise = (c: (typeof t.cues)[number]) => c.type === "chapter" && c.exerciseId !== undefined;
+    expect(responses.length).toBeGreaterThanOrEqual(t.cues.filter(exercise).length);
+    for (const r of responses) expect(r.filter(exercise).length).toBeLessThanOrEqual(1);
   });
 
   it("splits a long exercise at set boundaries when given a small limit", () => {
@@ -73,6 +74,20 @@ describe("alexa dialect", () => {
       expect(first.type === "chapter" || (first.type === "speech" && first.setStart)).toBe(true);
     }
     expect(responses.flat()).toEqual(t.cues);
+  });
+});
+
+describe("count-downs in Alexa's SSML", () => {
+  it("follows each counted number with the rest of its one-second slot as a break", () => {
+    const cues: Cue[] = [
+      { type: "speech", text: "Three.", role: "count", slotMs: 1000 },
+      { type: "speech", text: "Two.", role: "count", slotMs: 1000 },
+    ];
+    const ssml = alexaSsml(cues);
+    expect(xmlError(ssml)).toBeUndefined();
+    const breaks = breaksMs(ssml);
+    expect(breaks).toHaveLength(2);
+    for (const ms of breaks) expect(ms > 0 && ms < 1000).toBe(true);
   });
 });
 

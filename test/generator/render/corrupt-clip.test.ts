@@ -55,6 +55,7 @@ describe("a corrupted clip in the cache", () => {
       clipCacheDir: join(root, "clips"),
       profiles: [PROFILES.download],
       only: { exercise: "cat-cow" },
+      pace: "standard",
       writeSite: false,
     };
     const clean = await renderCatalog(options);
@@ -63,7 +64,7 @@ describe("a corrupted clip in the cache", () => {
     const cleanPcm = await decodeToPcm(mp3, 8000);
 
     // The longest phrase of the track gets a valid header and random samples: seconds of loud white noise.
-    const track = planCatalogTracks(catalog, "standard").find((t) => t.kind === "exercise" && t.id === "cat-cow")!;
+    const track = planCatalogTracks(catalog).find((t) => t.kind === "exercise" && t.id === "cat-cow" && t.pace === "standard")!;
     const longest = speechTexts([track.timeline]).sort((a, b) => b.length - a.length)[0]!;
     const path = createClipCache({ dir: options.clipCacheDir!, engine }).pathFor(longest, catalog.paces.standard.speechRatePercent);
     const file = await readFile(path);

@@ -52,7 +52,7 @@ describe("a render onto a full disk", () => {
   it("fails naming the file and the fix, and leaves the previous complete set", async (ctx) => {
     if (!mounted) ctx.skip(whyNot);
     const outDir = join(mounted!, "sessions");
-    const options: RenderOptions = { catalog: miniCatalog(), engine, outDir, clipCacheDir: join(root, "clips"), profiles: profilesFor("both") };
+    const options: RenderOptions = { catalog: miniCatalog(), engine, outDir, clipCacheDir: join(root, "clips"), profiles: profilesFor("both"), pace: "standard" };
     await renderCatalog(options);
     const before = await visibleSet(outDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(["manifest.json", "index.html", "feed.xml", "alexa/manifest.json"]));

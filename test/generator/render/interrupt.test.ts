@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 /** Starts `upper-back render --exercise cat-cow` (download profile) in its own process group, with its own TMPDIR. */
 function startCliRender(outDir: string, tempDir = tmpdir()): ChildProcess {
-  const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
+  const args = ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--pace", "standard", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
   return spawn(process.execPath, args, { cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: tempDir } });
 }
 

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** Runs `upper-back render <selection>` (download profile) and resolves with its exit code and stderr. */
 function cliRender(outDir: string, cacheDir: string, ...selection: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const args = ["--import", "tsx", "bin/cli.ts", "render", ...selection, "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
+  const args = ["--import", "tsx", "bin/cli.ts", "render", ...selection, "--pace", "standard", "--profile", "download", "--out", outDir, "--cache-dir", cacheDir];
   const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   let stdout = "";
@@ -61,6 +61,7 @@ describe("two renders into one folder", () => {
       clipCacheDir: join(root, "clips"),
       profiles: [PROFILES.download],
       only: { exercise: "childs-pose" },
+      pace: "standard",
       writeSite: false,
       onEvent: (e) => events.push(e),
     });

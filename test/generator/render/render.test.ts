@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
-  return { catalog: miniCatalog(), engine, outDir, clipCacheDir: cacheDir, profiles: profilesFor("both"), site: { baseUrl: "https://example.com/sessions" }, ...overrides };
+  // One pace keeps these renders small; "every pace" below renders all three of one exercise.
+  return { catalog: miniCatalog(), engine, outDir, clipCacheDir: cacheDir, profiles: profilesFor("both"), pace: "standard", site: { baseUrl: "https://example.com/sessions" }, ...overrides };
 }
 
 /** Every file below `dir` with its modification time (ns). */
@@ -143,5 +144,47 @@ describe("a render that fails midway", () => {
     expect(manifest.tracks).toHaveLength(3);
     for (const track of manifest.tracks) expect((await stat(join(dir, track.file))).size).toBe(track.bytes);
     expect((await readdir(dir)).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+});
+
+describe("every pace", () => {
+  // childs-pose with a hold long enough for a count-down, so the three numbers are rendered and measured.
+  const counted = () =>
+    miniCatalog((exercises) => {
+      const pose = exercises.get("childs-pose")!;
+      exercises.set("childs-pose", { ...pose, variants: pose.variants.map((v) => ({ ...v, hold: { min: 10, max: 12, authored: true as const } })) });
+    });
+  const dir = () => join(root, "paces");
+  const render = (overrides: Partial<RenderOptions> = {}) =>
+    renderCatalog(options({ catalog: counted(), outDir: dir(), profiles: [PROFILES.download], writeSite: false, pace: undefined, only: { exercise: "childs-pose" }, ...overrides }));
+
+  it("renders a track at gentle, standard and deeper, each with its pace in the manifest and its own file", async () => {
+    expect(await render()).toMatchObject({ tracks: 3, encoded: 3 });
+    const manifest = await readManifest(join(dir(), "manifest.json"));
+    expect(manifest.tracks.map((t) => [t.id, t.pace, t.file])).toEqual([
+      ["childs-pose", "standard", "exercise-childs-pose.mp3"],
+      ["childs-pose", "gentle", "exercise-childs-pose-gentle.mp3"],
+      ["childs-pose", "deeper", "exercise-childs-pose-deeper.mp3"],
+    ]);
+    const holds = manifest.tracks.map((t) => t.segments.filter((s) => s.purpose === "hold").reduce((ms, s) => ms + s.endMs - s.startMs, 0));
+    expect(holds[1]).toBeLessThan(holds[2]!);
+    for (const track of manifest.tracks) expect(await pauseProblems(join(dir(), track.file), PROFILES.download.sampleRate, track.segments)).toEqual([]);
+  });
+
+  it("starts the count-down numbers one second apart in the rendered audio", async () => {
+    const manifest = await readManifest(join(dir(), "manifest.json"));
+    for (const track of manifest.tracks) {
+      const numbers = track.segments.filter((s) => s.type === "speech" && ["Three.", "Two.", "One."].includes(s.text ?? ""));
+      expect(numbers.map((s) => s.text), track.file).toEqual(["Three.", "Two.", "One."]);
+      const gaps = numbers.slice(1).map((s, i) => s.startMs - numbers[i]!.startMs);
+      for (const gap of gaps) expect(Math.abs(gap - 1000), `${track.file}: ${gaps.join(", ")} ms`).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("--pace renders one pace and keeps the others in the manifest", async () => {
+    const summary = await render({ pace: "gentle", force: true });
+    expect(summary).toMatchObject({ tracks: 1, encoded: 1 });
+    const manifest = await readManifest(join(dir(), "manifest.json"));
+    expect(manifest.tracks.map((t) => t.pace)).toEqual(["standard", "gentle", "deeper"]);
   });
 });

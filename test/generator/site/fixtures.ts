@@ -10,6 +10,7 @@ export function sampleManifest(): Manifest {
         title: "Child's pose",
         file: "childs-pose.mp3",
         durationMs: 65_000,
+        pace: "standard",
         description: "Kneel & sit back on your heels; rest your forehead <gently>.",
         chapters: [{ id: "childs-pose", title: "Child's pose", startMs: 0, endMs: 65_000 }],
         segments: [
@@ -24,6 +25,7 @@ export function sampleManifest(): Manifest {
         title: "Quick routine: neck & shoulders",
         file: "quick.mp3",
         durationMs: 125_500,
+        pace: "standard",
         description: "Two gentle exercises for a short break.",
         chapters: [
           { id: "neck-rotation", title: "Neck rotation", startMs: 0, endMs: 60_000 },

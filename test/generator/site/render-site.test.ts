@@ -26,7 +26,7 @@ beforeAll(async () => {
   outDir = join(root, "sessions");
   engine = await createEspeakEngine();
   const site = { baseUrl: BASE, feed: { owner: { name: "Back Care", email: "owner@example.org" } } };
-  options = { catalog: miniCatalog(), engine, outDir, clipCacheDir: join(root, "clips"), profiles: profilesFor("both"), site };
+  options = { catalog: miniCatalog(), engine, outDir, clipCacheDir: join(root, "clips"), profiles: profilesFor("both"), pace: "standard", site };
   options.artworkFile = (await writeArtwork(outDir)).path;
   await renderCatalog(options);
 });

@@ -10,7 +10,7 @@ const model = JSON.parse(readFileSync("skill-package/interactionModels/custom/en
 const EXERCISES = ["chest-expansion", "neck-rotation", "shoulder-blade-squeeze", "seated-twist", "thoracic-spine-rotation",
   "upper-trapezius-stretch", "lat-pulldown-with-towel", "cat-cow", "foam-roller", "childs-pose"];
 const manifest: Manifest = {
-  tracks: EXERCISES.map((id) => ({ id, kind: "exercise", title: id, file: `alexa/${id}.mp3`, durationMs: 120_000, chapters: [], segments: [] })),
+  tracks: EXERCISES.map((id) => ({ id, kind: "exercise", title: id, file: `alexa/${id}.mp3`, durationMs: 120_000, pace: "standard", chapters: [], segments: [] })),
 };
 
 function audioChat() {
