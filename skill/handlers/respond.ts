@@ -3,6 +3,7 @@ import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import { loadState, saveState } from "../persistence/store.js";
 import { transition } from "../state/machine.js";
+import { persistable } from "../state/parse.js";
 import { dayOf } from "../state/streak.js";
 import type { MachineContext, Reply, SkillEvent } from "../state/types.js";
 import type { SkillDeps } from "./deps.js";
@@ -21,7 +22,32 @@ function machineContext(input: HandlerInput, deps: SkillDeps): MachineContext {
     today: dayOf(input.requestEnvelope.request.timestamp),
     audio: canStream ? deps.audio : undefined,
     audioBaseUrl: deps.audioBaseUrl,
+    player: playerContext(input),
   };
+}
+
+/** The track and offset the device reports in `context.AudioPlayer` (sent with every request while it has a stream). */
+function playerContext(input: HandlerInput): MachineContext["player"] {
+  const player = input.requestEnvelope.context?.AudioPlayer as { token?: unknown; offsetInMilliseconds?: unknown } | undefined;
+  if (typeof player?.token !== "string" || player.token === "") return undefined;
+  const offset = Number(player.offsetInMilliseconds);
+  return { token: player.token, offsetMs: Number.isFinite(offset) && offset >= 0 ? offset : 0 };
+}
+
+/** Deletes the stored record for "forget my progress"; the reply says it was forgotten only when this succeeded. */
+async function forget(input: HandlerInput, deps: SkillDeps, reply: Reply): Promise<Reply> {
+  if (!reply.forget) return reply;
+  try {
+    const manager = input.attributesManager;
+    if (deps.persistence) {
+      if (!manager.deletePersistentAttributes) throw new Error("the persistence adapter cannot delete records");
+      await manager.deletePersistentAttributes();
+    }
+    return reply;
+  } catch (error) {
+    deps.log("error", "could not delete the stored progress", { error: String(error) });
+    return { ...reply, speech: reply.forget.forgetFailed };
+  }
 }
 
 function build(input: HandlerInput, reply: Reply): Response {
@@ -45,6 +71,9 @@ function build(input: HandlerInput, reply: Reply): Response {
 export async function respond(input: HandlerInput, deps: SkillDeps, event: SkillEvent): Promise<Response> {
   const loaded = await loadState(input, deps.persistence, deps.log);
   const { state, say } = transition(machineContext(input, deps), loaded.state, event);
-  await saveState(input, loaded, state, deps.log);
-  return build(input, say);
+  const reply = await forget(input, deps, say);
+  // A deleted record is not written straight back: the fresh state counts as what is stored.
+  const stored = reply.forget && reply.speech === say.speech ? { ...loaded, stored: JSON.stringify(persistable(state)) } : loaded;
+  await saveState(input, stored, state, deps.log);
+  return build(input, reply);
 }

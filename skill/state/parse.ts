@@ -21,7 +21,11 @@ const PendingSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pain") }),
   z.object({ kind: z.literal("howTo"), exerciseId: z.string().min(1) }),
   z.object({ kind: z.literal("startRoutine") }),
+  z.object({ kind: z.literal("hurtBefore"), progress: ProgressSchema }),
+  z.object({ kind: z.literal("forget") }),
 ]);
+
+const IdList = z.array(z.string().min(1).max(80)).max(50).optional().catch(undefined);
 
 const StateSchema = z.object({
   safetyNoteSeen: z.boolean().catch(false),
@@ -33,6 +37,9 @@ const StateSchema = z.object({
     .catch({ days: 0 }),
   pending: PendingSchema.optional().catch(undefined),
   audioFailedDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  hurt: IdList,
+  skipAlways: IdList,
+  skipped: ProgressSchema.optional().catch(undefined),
 });
 
 /** Turns any stored value into a SkillState, keeping every field that is valid and defaulting the rest. */
