@@ -51,6 +51,8 @@ export function sampleProblems(model: InteractionModel): string[] {
       const aloneType = intent.slots?.find((s) => s.name === alone)?.type;
       if (aloneType?.startsWith("AMAZON.")) problems.push(`${where}: only custom slot types may stand alone in a sample; add carrier words`);
       if (sample !== sample.trim() || /\s{2}/.test(sample)) problems.push(`${where}: single spaces, none at the ends`);
+      const types = [...sample.matchAll(/\{([a-zA-Z]+)\}/g)].map(([, s]) => intent.slots?.find((d) => d.name === s)?.type);
+      if (types.includes("AMAZON.SearchQuery") && types.length > 1) problems.push(`${where}: an AMAZON.SearchQuery slot must be the only slot of its sample`);
       if (/\}\s*\{/.test(sample)) problems.push(`${where}: two slots side by side; put carrier words between them`);
       for (const [, slot] of sample.matchAll(/\{([a-zA-Z]+)\}/g)) {
         if (!slotNames.has(slot!)) problems.push(`${where}: slot {${slot}} is not declared on the intent`);

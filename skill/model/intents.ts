@@ -3,7 +3,7 @@
 import { PAIN_SAMPLES } from "./pain.js";
 
 /** Slot types the skill defines (values generated from content, or BODY_PART from pain.ts). */
-export type SlotTypeName = "EXERCISE" | "ROUTINE" | "PACE" | "BODY_PART";
+export type SlotTypeName = "EXERCISE" | "ROUTINE" | "PACE" | "BODY_PART" | "AMAZON.SearchQuery";
 
 /** One custom intent: its slots (name → slot type) and what people say. */
 export interface IntentSource {
@@ -20,7 +20,7 @@ export const CUSTOM_INTENTS = {
       "start the exercises", "let's start", "let's go", "let's begin", "do the routine", "do my exercises", "do my stretches",
       "let's get started", "let's do this", "start my exercises", "start the workout", "start a session", "i want to exercise",
       "i want to do my exercises", "let's do some stretches", "let's do the exercises", "begin my routine", "start stretching",
-      "{routine}", "{routine} please", "{routine} routine", "start the {routine}", "start {routine}", "do the {routine}", "begin the {routine}",
+      "{routine}", "{routine} please", "do {routine}", "{routine} routine", "start the {routine}", "start {routine}", "do the {routine}", "begin the {routine}",
       "play the {routine}", "let's do the {routine}", "start the {routine} routine", "do the {routine} routine", "i want to do the {routine}",
       "for the {routine}", "for a {routine}", "give me the {routine}", "can we do the {routine}", "i'd like the {routine}", "i'd like to do the {routine}",
       "let's do a {routine}", "i want the {routine}", "do a {routine}", "try the {routine}", "start my {routine}", "go for the {routine}",
@@ -63,7 +63,7 @@ export const CUSTOM_INTENTS = {
       "explain {exercise}", "explain the {exercise}", "describe {exercise}", "describe the {exercise}", "tell me about {exercise}",
       "tell me about the {exercise}", "what is {exercise}", "what is the {exercise}", "what's {exercise}", "what's the {exercise}",
       "teach me {exercise}", "show me how to do {exercise}", "talk me through {exercise}", "talk me through the {exercise}",
-      "how is {exercise} done", "how should i do {exercise}", "remind me how to do {exercise}",
+      "how is {exercise} done", "what is a {exercise}", "how does the {exercise} work", "how should i do {exercise}", "remind me how to do {exercise}",
       "how do i do this", "how do i do this exercise", "how does this exercise work", "explain this exercise", "explain this one",
       "what am i supposed to do", "how do i do it", "how do i do this one", "how do i do the current one", "how does this one work",
       "explain the current one", "what do i do in this one", "what am i meant to be doing", "how should i do this", "remind me how to do this",
@@ -113,7 +113,7 @@ export const CUSTOM_INTENTS = {
       "push me harder", "challenge me", "the deeper pace", "longer stretches", "you're going too slow", "can we go faster",
     ],
   },
-  PainIntent: { slots: { bodyPart: "BODY_PART" }, samples: PAIN_SAMPLES },
+  PainIntent: { slots: { bodyPart: "BODY_PART", pain: "AMAZON.SearchQuery" }, samples: PAIN_SAMPLES },
   ContinueIntent: {
     samples: [
       "continue where i left off", "resume my routine", "continue my routine", "pick up where i left off", "carry on where i left off",

@@ -94,8 +94,8 @@ function no(ctx: MachineContext, state: SkillState): Transition {
   if (pending?.kind === "pain") return tell(ctx, cleared, [line(say.PAIN_GOODBYE)]);
   if (pending?.kind === "hurtBefore") return answerHurtBefore(ctx, state, pending.progress, false);
   if (pending?.kind === "forget") return ask(ctx, cleared, [line("Okay, I'll keep your progress."), line(cleared.progress ? "Say next to carry on." : say.MENU)], say.MENU_REPROMPT);
-  if (pending) return ask(ctx, cleared, [line("Okay."), line(say.MENU)], say.MENU_REPROMPT);
-  return fallback(ctx, state);
+  if (pending || !state.progress) return ask(ctx, cleared, [line("Okay."), line(say.MENU)], say.MENU_REPROMPT);
+  return ask(ctx, cleared, [line("Okay. Say next when you're ready to go on, or stop to finish.")], "Say next to go on, or stop to finish.");
 }
 
 function fallback(ctx: MachineContext, state: SkillState, lead = "Sorry, I didn't catch that."): Transition {

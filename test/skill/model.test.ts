@@ -166,6 +166,7 @@ describe("every sample routes to its intent on the real model", () => {
     const { harness } = await import("./harness.js");
     const lm = buildInteractionModel(catalog).interactionModel.languageModel;
     const firstName = (type: string, i: number) => {
+      if (type.startsWith("AMAZON.")) return "my upper back";
       const values = lm.types.find((t) => t.name === type)!.values;
       return values[i % values.length]!.name.synonyms.at(-1)!;
     };
