@@ -28,8 +28,10 @@ function machineContext(input: HandlerInput, deps: SkillDeps): MachineContext {
 
 /** The track and offset the device reports in `context.AudioPlayer` (sent with every request while it has a stream). */
 function playerContext(input: HandlerInput): MachineContext["player"] {
-  const player = input.requestEnvelope.context?.AudioPlayer as { token?: unknown; offsetInMilliseconds?: unknown } | undefined;
+  const player = input.requestEnvelope.context?.AudioPlayer as { token?: unknown; offsetInMilliseconds?: unknown; playerActivity?: unknown } | undefined;
   if (typeof player?.token !== "string" || player.token === "") return undefined;
+  // A finished stream's token stays in the context; it is not a place to return to.
+  if (player.playerActivity === "FINISHED" || player.playerActivity === "IDLE") return undefined;
   const offset = Number(player.offsetInMilliseconds);
   return { token: player.token, offsetMs: Number.isFinite(offset) && offset >= 0 ? offset : 0 };
 }
