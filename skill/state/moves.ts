@@ -1,7 +1,7 @@
 // The moves every event is built from: present an exercise (spoken or streamed), go forward or back, finish.
 import type { Cue } from "../../content/timeline.js";
-import { alexaSsml } from "../../content/ssml/alexa.js";
-import { exerciseSteps, sequenceOf, sourceTitle } from "./sequence.js";
+import { alexaSsml, packResponse } from "../../content/ssml/alexa.js";
+import { exercisePieces, sequenceOf, sourceTitle } from "./sequence.js";
 import { CLOSING_NEXT, MENU, MENU_REPROMPT, duringExerciseReprompt, finishedWords, hurtBeforeQuestion, line } from "./speech.js";
 import { stream } from "./stream.js";
 import { recordCompletion } from "./streak.js";
@@ -78,20 +78,27 @@ export function present(ctx: MachineContext, state: SkillState, progress: Progre
     const streamed = stream(ctx, state, progress, [...prefix, ...intro]);
     if (streamed) return { state: streamed.state, say: { ...streamed.say, speech: ssml(ctx, streamed.say.cues) } };
   }
-  const steps = exerciseSteps(ctx.catalog, progress.source, progress.index, state.pace, ctx.audioBaseUrl);
-  if (steps.length === 0) return menu(ctx, state, [...prefix, line("That routine is no longer available.")]);
-  const step = Math.min(progress.step, steps.length - 1);
-  const at: Progress = { source: progress.source, index: progress.index, step };
+  const pieces = exercisePieces(ctx.catalog, progress.source, progress.index, state.pace);
+  if (pieces.length === 0) return menu(ctx, state, [...prefix, line("That routine is no longer available.")]);
+  const step = Math.min(progress.step, pieces.length - 1);
+  const packed = packResponse(pieces, step, { audioBaseUrl: ctx.audioBaseUrl, prefix: [...prefix, ...intro], closing: CLOSING_NEXT });
   const title = sequenceOf(ctx.catalog, progress.source)[progress.index]!.title.toLowerCase();
-  const next: SkillState = { ...state, pending: undefined, progress: at };
+  const next: SkillState = { ...state, pending: undefined, progress: { source: progress.source, index: progress.index, step, until: packed.next } };
   return {
     state: next,
-    say: {
-      speech: ssml(ctx, [...prefix, ...intro, ...steps[step]!], CLOSING_NEXT),
-      reprompt: ssml(ctx, [line(duringExerciseReprompt(title))]),
-      endSession: false,
-    },
+    say: { speech: packed.ssml, reprompt: ssml(ctx, [line(duringExerciseReprompt(title))]), endSession: false },
   };
+}
+
+/** Where the response before piece `step` started, packed as "go back" replays it (without a prefix). */
+function previousStart(ctx: MachineContext, state: SkillState, progress: Progress): number {
+  const pieces = exercisePieces(ctx.catalog, progress.source, progress.index, state.pace);
+  let start = 0;
+  for (let from = 0; from < progress.step; ) {
+    start = from;
+    from = packResponse(pieces, from, { audioBaseUrl: ctx.audioBaseUrl, closing: CLOSING_NEXT }).next;
+  }
+  return start;
 }
 
 /** Starts a source at its first exercise that is not left out, with the routine's introduction. */
@@ -112,8 +119,9 @@ export function finish(ctx: MachineContext, state: SkillState, source: Source, p
 /** Moves forward: the next response of this exercise, else the next exercise (not left out), else finishes. */
 export function advance(ctx: MachineContext, state: SkillState, progress: Progress, prefix: Cue[] = [], wholeExercise = false): Transition {
   if (!wholeExercise && !streaming(ctx, state)) {
-    const steps = exerciseSteps(ctx.catalog, progress.source, progress.index, state.pace, ctx.audioBaseUrl);
-    if (progress.step + 1 < steps.length) return present(ctx, state, { ...progress, step: progress.step + 1, offsetMs: 0 }, prefix);
+    const pieces = exercisePieces(ctx.catalog, progress.source, progress.index, state.pace);
+    const until = progress.until ?? packResponse(pieces, progress.step, { audioBaseUrl: ctx.audioBaseUrl, closing: CLOSING_NEXT }).next;
+    if (until < pieces.length) return present(ctx, state, { ...progress, step: until, until: undefined, offsetMs: 0 }, prefix);
   }
   const index = playableIndex(ctx, state, progress.source, progress.index + 1, 1);
   if (index !== undefined) return present(ctx, state, { source: progress.source, index, step: 0 }, prefix);
@@ -122,7 +130,7 @@ export function advance(ctx: MachineContext, state: SkillState, progress: Progre
 
 /** Moves back: the previous response of this exercise, else the previous exercise, else says it is the first. */
 export function retreat(ctx: MachineContext, state: SkillState, progress: Progress): Transition {
-  if (progress.step > 0 && !streaming(ctx, state)) return present(ctx, state, { ...progress, step: progress.step - 1 });
+  if (progress.step > 0 && !streaming(ctx, state)) return present(ctx, state, { ...progress, step: previousStart(ctx, state, progress) });
   const index = playableIndex(ctx, state, progress.source, progress.index - 1, -1);
   if (index !== undefined) return present(ctx, state, { source: progress.source, index, step: 0 });
   return present(ctx, state, { ...progress, step: 0, offsetMs: 0 }, [line("This is the first exercise, so here it is again.")], { checked: true });

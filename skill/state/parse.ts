@@ -12,6 +12,7 @@ const ProgressSchema = z.object({
   source: SourceSchema,
   index: z.number().int().min(0),
   step: z.number().int().min(0).catch(0),
+  until: z.number().int().min(0).optional().catch(undefined),
   offsetMs: z.number().int().min(0).optional().catch(undefined),
   audio: z.boolean().optional().catch(undefined),
 });

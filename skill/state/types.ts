@@ -6,11 +6,13 @@ import type { Manifest } from "../../content/manifest.js";
 /** What is being done: a routine from content, or one exercise picked by voice. */
 export type Source = { kind: "routine"; id: string } | { kind: "exercise"; id: string };
 
-/** Where the user is: exercise `index` of the source, response `step` inside it (speech), `offsetMs` (audio). */
+/** Where the user is: exercise `index` of the source, the piece (set) `step` its last response started at (speech), `offsetMs` (audio). */
 export interface Progress {
   source: Source;
   index: number;
   step: number;
+  /** The piece the next response starts at (the last response ended before it). */
+  until?: number;
   /** AudioPlayer position inside the current exercise's stream. */
   offsetMs?: number;
   /** True while an AudioPlayer stream of this progress is (or was last) playing. */

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { loadCatalog } from "../../content/load.js";
-import { dose, numberWord } from "../../content/plan.js";
+import { dose, numberWord, planExercise } from "../../content/plan.js";
+import { alexaSsml } from "../../content/ssml/alexa.js";
 import { parseToken } from "../../skill/audio/tokens.js";
 import { DynamoPersistenceAdapter } from "../../skill/persistence/dynamo.js";
 import { startDynalite, type LocalDynamo } from "../support/dynalite.js";
@@ -78,6 +79,25 @@ describe("start over, go back and repeat", () => {
     const r: any = await alexa.utter("repeat");
     expect(said(r)).not.toContain(full.summary);
     expect(said(r)).toContain(`Exercise 1 of ${full.items.length}`);
+  });
+});
+
+describe("long exercises over several responses", () => {
+  it("says every cue of the longest exercise exactly once across its responses", async () => {
+    const longest = [...catalog.exercises.keys()]
+      .map((id) => ({ id, cues: planExercise(catalog, id, "deeper").cues }))
+      .sort((a, b) => alexaSsml(b.cues).length - alexaSsml(a.cues).length)[0]!;
+    const { alexa } = harness({ config: { catalog } });
+    const texts: string[] = [];
+    await alexa.intend("StartRoutineIntent", { pace: "deeper" });
+    let r: any = await alexa.intend("PickExerciseIntent", { exercise: titleOf(longest.id).toLowerCase() });
+    for (let i = 0; i < 20 && r.response.shouldEndSession === false; i++) {
+      texts.push(said(r));
+      r = await alexa.utter("next");
+    }
+    const spoken = texts.map((s) => s.replace(/ ?Say next when you're ready\.$/, "")).join(" ");
+    const planned = longest.cues.flatMap((c) => (c.type === "speech" ? [c.text] : [])).join(" ");
+    expect(spoken.endsWith(planned)).toBe(true);
   });
 });
 
