@@ -13,7 +13,7 @@ export type Routed =
   | { kind: "launch" }
   | { kind: "intent"; name: string; slots: Record<string, Slot>; oneShot: boolean };
 
-// What people say for Amazon's built-in intents (Alexa trains these itself, so the model lists no samples).
+// What people say for Amazon's built-in intents (Alexa trains these itself; the model lists only our extensions).
 const BUILT_IN_PHRASES: Record<string, string[]> = {
   "AMAZON.HelpIntent": ["help", "help me", "what can i say", "what can i do", "what do i do"],
   "AMAZON.StopIntent": ["stop", "quit", "exit", "off", "shut up", "goodbye", "bye"],
