@@ -142,7 +142,7 @@ export const BUILTIN_INTENTS = {
   "AMAZON.StopIntent": [
     "i'm done", "that's enough for today", "that's enough", "i'm finished", "end the session", "stop the routine", "stop the exercise",
     "i want to stop", "let's stop", "stop now", "we're done", "no more", "i've had enough", "that's it for today", "i'm done for today",
-    "finish for today", "end the routine", "stop the workout", "that's all for today",
+    "finish for today", "end the routine", "stop the workout", "that's all for today", "please stop", "stop please",
   ],
   "AMAZON.CancelIntent": ["forget it", "cancel that", "never mind that"],
   "AMAZON.FallbackIntent": [],

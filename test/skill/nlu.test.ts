@@ -73,3 +73,24 @@ describe.each(LOCALES)("NLU annotation set %s", (locale) => {
     expect(understood, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
 });
+
+describe("pain phrasings that no sample or annotation lists", () => {
+  // Free words around a word of pain (the `pain` phrase slot) must still stop the exercise; ordinary talk must not.
+  const unlisted = [
+    "oh man that hurts", "my left side is really sore today", "the stretch hurts my back", "i think i've pulled my back",
+    "hmm that's painful for me", "wow my arm is tingling now", "this one is killing my back", "ouch that was too far",
+    "i have a burning feeling in my shoulders", "ow i felt that one", "my neck is stiff and sore", "you're hurting me",
+  ];
+  const ordinary = ["that was great", "i love this one", "next one please", "i'm ready", "what can i say", "start the desk break"];
+
+  it.each(LOCALES)("%s: all reach PainIntent, and ordinary phrases do not", (locale) => {
+    const { alexa } = harness({ locale, config: { catalog } });
+    const model = (alexa.context() as unknown as { interactionModel(): IModel }).interactionModel();
+    const intentOf = (text: string) => {
+      const u = new Utterance(model, text);
+      return u.matched() ? u.intent() : "(no match)";
+    };
+    expect(unlisted.filter((text) => intentOf(text) !== "PainIntent")).toEqual([]);
+    expect(ordinary.filter((text) => intentOf(text) === "PainIntent")).toEqual([]);
+  });
+});
