@@ -22,7 +22,7 @@ export function pain(ctx: MachineContext, state: SkillState, bodyPart?: string):
   const id = progress ? exerciseAt(ctx, progress) : undefined;
   const remembered: SkillState = id ? { ...state, hurt: withId(state.hurt, id) } : state;
   const hasNext = progress !== undefined && progress.index + 1 < sequenceOf(ctx.catalog, progress.source).length;
-  const sorry = bodyPart ? [line(`I'm sorry your ${bodyPart} hurts.`)] : [];
+  const sorry = bodyPart ? [line(`I'm sorry about your ${bodyPart.replace(/^.* my /, "")}.`)] : [];
   // With nothing after this exercise, going on "gently" would only end the session, so it ends now, kindly.
   const result = hasNext
     ? ask(ctx, { ...remembered, pending: { kind: "pain" } }, [...sorry, ...say.painAdvice(state.pace, true).map(line)], say.PAIN_REPROMPT)

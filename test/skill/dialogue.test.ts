@@ -115,6 +115,13 @@ describe("pace changes say what the planner changes", () => {
 });
 
 describe("an exercise that hurt is remembered", () => {
+  it("'my neck is sore' stops at once and names the neck", async () => {
+    const { alexa } = await started();
+    const r: any = await alexa.utter("my neck is sore");
+    expect(said(r)).toMatch(/^I'm sorry about your neck\. Stop the exercise now/);
+    expect(r.response.shouldEndSession).toBe(false);
+  });
+
   it("the next session asks before that exercise, and 'yes' skips it", async () => {
     const day1 = stored("hurt-user");
     onDay(day1.alexa, "2026-07-01");
