@@ -6,14 +6,9 @@ import { loadCatalog } from "../content/load.js";
 import { readManifestSync, type Manifest } from "../content/manifest.js";
 import { readSkillConfig, type SkillConfig } from "./config.js";
 import { audioHandlers } from "./handlers/audio.js";
-import { builtinHandlers } from "./handlers/builtins.js";
 import { consoleLog, type Log, type SkillDeps } from "./handlers/deps.js";
 import { errorHandler, systemHandlers } from "./handlers/errors.js";
-import { exerciseHandlers } from "./handlers/exercises.js";
-import { launchHandlers } from "./handlers/launch.js";
-import { paceHandlers } from "./handlers/pace.js";
-import { painHandlers } from "./handlers/pain.js";
-import { routineHandlers } from "./handlers/routine.js";
+import { intentHandlers } from "./handlers/routes.js";
 import { answerSafely } from "./invoke.js";
 import { DynamoPersistenceAdapter } from "./persistence/dynamo.js";
 import { ALEXA_MANIFEST_PATH } from "../content/facts.js";
@@ -61,14 +56,9 @@ export function createSkill(config: SkillConfig, overrides: SkillOverrides = {})
   };
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
-      ...launchHandlers(deps),
-      ...routineHandlers(deps),
-      ...exerciseHandlers(deps),
-      ...painHandlers(deps),
-      ...paceHandlers(deps),
+      ...intentHandlers(deps),
       ...audioHandlers(deps),
       ...systemHandlers(deps),
-      ...builtinHandlers(deps),
     )
     .addErrorHandlers(errorHandler(deps))
     .withCustomUserAgent("upper-back-routine");

@@ -46,51 +46,69 @@ function splitAt(cues: readonly Cue[], isBoundary: (c: Cue) => boolean): Cue[][]
   return parts;
 }
 
-function fits(cues: readonly Cue[], options: AlexaSsmlOptions, limit: number): boolean {
-  return alexaSsml(cues, options).length < limit;
+/** The inside of a <speak> document: pieces render once and join exactly (ssml-builder joins parts with a space). */
+function body(cues: readonly Cue[], options: AlexaSsmlOptions): string {
+  return alexaSsml(cues, options).replace(/^<speak>/, "").replace(/<\/speak>$/, "");
 }
 
-/** Greedily packs pieces into responses that stay under the limit, never splitting a piece. */
-function pack(pieces: Cue[][], options: AlexaSsmlOptions, limit: number): Cue[][] {
-  const out: Cue[][] = [];
-  let current: Cue[] = [];
-  for (const piece of pieces) {
-    if (current.length > 0 && !fits([...current, ...piece], options, limit)) {
-      out.push(current);
-      current = [];
-    }
-    current = [...current, ...piece];
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+function speak(bodies: string[]): string {
+  return `<speak>${bodies.filter((b) => b.length > 0).join(" ")}</speak>`;
+}
+
+/** What a packed response carries around the pieces of a timeline. */
+export interface AlexaPackOptions {
+  /** HTTPS base URL of rendered audio (chimes). */
+  audioBaseUrl?: string;
+  /** Said before the first piece (a welcome, the safety note, "Skipping cat cow."). */
+  prefix?: readonly Cue[];
+  /** Said after the last piece, e.g. "Say next when you're ready." */
+  closing?: string;
+  /** Response size limit in characters (Alexa's, unless a test asks for less). */
+  limit?: number;
+}
+
+/** The pieces Alexa responses are packed from: the intro, then each exercise (chapter) cut at its set boundaries. */
+export function alexaPieces(timeline: Timeline): Cue[][] {
+  return splitAt(timeline.cues, (c) => c.type === "chapter").flatMap((exercise) => splitAt(exercise, (c) => c.type === "speech" && c.setStart === true));
 }
 
 /**
- * Splits a timeline into Alexa responses: one per exercise (chapter), and an exercise that is
- * still too long is split further at set boundaries (a new side or repetition).
+ * Packs one response from `pieces[from]` on: the prefix, as many whole pieces as fit (never two exercises), the
+ * closing. Returns the final SSML and the index of the first piece left for the next response.
  */
-export function splitForAlexa(timeline: Timeline, options: AlexaSsmlOptions = {}, limit = ALEXA_MAX_SSML_CHARS): Cue[][] {
-  const budget = limit - (options.closing ? options.closing.length + 16 : 0);
-  const responses: Cue[][] = [];
-  const exercises = splitAt(timeline.cues, (c) => c.type === "chapter");
-  // The routine's intro rides with the first exercise when both fit in one response.
-  const first = exercises[0]![0]!;
-  const intro = first.type !== "chapter" || first.exerciseId === undefined;
-  if (exercises.length > 1 && intro && fits([...exercises[0]!, ...exercises[1]!], options, budget)) {
-    exercises.splice(0, 2, [...exercises[0]!, ...exercises[1]!]);
+export function packResponse(pieces: readonly Cue[][], from: number, options: AlexaPackOptions = {}): { ssml: string; next: number } {
+  const limit = options.limit ?? ALEXA_MAX_SSML_CHARS;
+  const render = { audioBaseUrl: options.audioBaseUrl };
+  const head = body(options.prefix ?? [], render);
+  const tail = options.closing ? body([], { closing: options.closing }) : "";
+  const bodies: string[] = [];
+  let hasChapter = false;
+  let next = from;
+  for (; next < pieces.length; next++) {
+    const piece = pieces[next]!;
+    // The introduction's chapter names no exercise: the routine's intro rides with the first exercise.
+    const first = piece[0];
+    const startsExercise = first?.type === "chapter" && first.exerciseId !== undefined;
+    if (startsExercise && hasChapter) break;
+    const text = body(piece, render);
+    if (speak([head, ...bodies, text, tail]).length >= limit) {
+      if (bodies.length > 0) break;
+      throw new Error(`One set (${piece.length} cues from piece ${next}) plus its prefix and closing is ${speak([head, text, tail]).length} SSML characters, over Alexa's ${limit}; add setStart boundaries in the planner or shorten the prefix.`);
+    }
+    bodies.push(text);
+    hasChapter ||= startsExercise;
   }
-  for (const exercise of exercises) {
-    if (fits(exercise, options, budget)) {
-      responses.push(exercise);
-      continue;
-    }
-    const sets = splitAt(exercise, (c) => c.type === "speech" && c.setStart === true);
-    for (const set of sets) {
-      if (!fits(set, options, budget)) {
-        throw new Error(`A single set of "${timeline.id}" is longer than ${limit} SSML characters; add setStart boundaries in the planner.`);
-      }
-    }
-    responses.push(...pack(sets, options, budget));
+  return { ssml: speak([head, ...bodies, tail]), next };
+}
+
+/** Splits a timeline into final Alexa responses: one per exercise where it fits, the prefix on the first, the closing on each. */
+export function splitForAlexa(timeline: Timeline, options: AlexaPackOptions = {}): string[] {
+  const pieces = alexaPieces(timeline);
+  const responses: string[] = [];
+  for (let from = 0; from < pieces.length; ) {
+    const packed = packResponse(pieces, from, { ...options, prefix: from === 0 ? options.prefix : undefined });
+    responses.push(packed.ssml);
+    from = packed.next;
   }
   return responses;
 }

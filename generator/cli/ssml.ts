@@ -1,7 +1,7 @@
 import type { CommandModule } from "yargs";
 import { planExercise, planRoutine } from "../../content/plan.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
-import { alexaSsml, splitForAlexa } from "../../content/ssml/alexa.js";
+import { splitForAlexa } from "../../content/ssml/alexa.js";
 import { pollyRequests, type PollyEngine } from "../../content/ssml/polly.js";
 import { loadCatalogForCommand } from "./catalog.js";
 
@@ -38,7 +38,7 @@ export const ssmlCommand: CommandModule<object, SsmlArgs> = {
     const timeline = args.routine ? planRoutine(catalog, args.routine, args.pace) : planExercise(catalog, args.exercise!, args.pace);
     if (args.dialect === "alexa") {
       const responses = splitForAlexa(timeline, { audioBaseUrl: args.audioBaseUrl });
-      responses.forEach((cues, i) => process.stdout.write(`<!-- response ${i + 1} of ${responses.length} -->\n${alexaSsml(cues, { audioBaseUrl: args.audioBaseUrl })}\n`));
+      responses.forEach((ssml, i) => process.stdout.write(`<!-- response ${i + 1} of ${responses.length} -->\n${ssml}\n`));
       return;
     }
     const rate = catalog.paces[args.pace].speechRatePercent;

@@ -2,7 +2,7 @@
 import type { HandlerInput, RequestHandler } from "ask-sdk-core";
 import type { SkillEvent } from "../state/types.js";
 import type { SkillDeps } from "./deps.js";
-import { onRequests } from "./intent.js";
+import { respond } from "./respond.js";
 
 function tokenAndOffset(input: HandlerInput): { token: string; offsetMs: number } {
   const request = input.requestEnvelope.request as { token?: unknown; offsetInMilliseconds?: unknown };
@@ -24,6 +24,13 @@ const CONTROLLER: Record<string, SkillEvent> = {
   "PlaybackController.PlayCommandIssued": { type: "controllerPlay" },
   "PlaybackController.PauseCommandIssued": { type: "controllerPause" },
 };
+
+function onRequests(types: string[], deps: SkillDeps, toEvent: (input: HandlerInput) => SkillEvent): RequestHandler {
+  return {
+    canHandle: (input) => types.includes(input.requestEnvelope.request.type),
+    handle: (input) => respond(input, deps, toEvent(input)),
+  };
+}
 
 /** Handlers for the stream's lifecycle events and the device's play/pause/next/previous buttons. */
 export function audioHandlers(deps: SkillDeps): RequestHandler[] {

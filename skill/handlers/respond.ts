@@ -22,7 +22,34 @@ function machineContext(input: HandlerInput, deps: SkillDeps): MachineContext {
     today: dayOf(input.requestEnvelope.request.timestamp),
     audio: canStream ? deps.audio : undefined,
     audioBaseUrl: deps.audioBaseUrl,
+    player: playerContext(input),
   };
+}
+
+/** The track and offset the device reports in `context.AudioPlayer` (sent with every request while it has a stream). */
+function playerContext(input: HandlerInput): MachineContext["player"] {
+  const player = input.requestEnvelope.context?.AudioPlayer as { token?: unknown; offsetInMilliseconds?: unknown; playerActivity?: unknown } | undefined;
+  if (typeof player?.token !== "string" || player.token === "") return undefined;
+  // A finished stream's token stays in the context; it is not a place to return to.
+  if (player.playerActivity === "FINISHED" || player.playerActivity === "IDLE") return undefined;
+  const offset = Number(player.offsetInMilliseconds);
+  return { token: player.token, offsetMs: Number.isFinite(offset) && offset >= 0 ? offset : 0 };
+}
+
+/** Deletes the stored record for "forget my progress"; the reply says it was forgotten only when this succeeded. */
+async function forget(input: HandlerInput, deps: SkillDeps, reply: Reply): Promise<Reply> {
+  if (!reply.forget) return reply;
+  try {
+    const manager = input.attributesManager;
+    if (deps.persistence) {
+      if (!manager.deletePersistentAttributes) throw new Error("the persistence adapter cannot delete records");
+      await manager.deletePersistentAttributes();
+    }
+    return reply;
+  } catch (error) {
+    deps.log("error", "could not delete the stored progress", { error: String(error) });
+    return { ...reply, speech: reply.forget.forgetFailed };
+  }
 }
 
 function build(input: HandlerInput, reply: Reply): Response {
@@ -46,6 +73,9 @@ function build(input: HandlerInput, reply: Reply): Response {
 export async function respond(input: HandlerInput, deps: SkillDeps, event: SkillEvent): Promise<Response> {
   const loaded = await loadState(input, deps.persistence, deps.log);
   const { state, say } = transition(machineContext(input, deps), loaded.state, event);
-  const saved = await saveState(input, loaded, state, deps.log, deps.persistence);
-  return build(input, honestAboutSaving(say, saved));
+  const reply = await forget(input, deps, say);
+  // A deleted record is not written straight back in the same request.
+  const deleted = reply.forget !== undefined && reply.speech === say.speech;
+  const outcome = deleted ? "unchanged" : await saveState(input, loaded, state, deps.log, deps.persistence);
+  return build(input, honestAboutSaving(reply, outcome));
 }

@@ -3,30 +3,17 @@
 // Deliberately simple (exact sample shapes, catalog synonyms): a developer tool, not a speech recogniser.
 import type { Slot } from "ask-sdk-model";
 
-interface ModelSlot {
-  name: string;
-  type: string;
-}
-interface ModelIntent {
-  name: string;
-  samples?: string[];
-  slots?: ModelSlot[];
-}
-interface ModelType {
-  name: string;
-  values: Array<{ id?: string; name: { value: string; synonyms?: string[] } }>;
-}
-/** The part of an interaction model the router reads. */
-export interface InteractionModel {
-  interactionModel: { languageModel: { invocationName: string; intents: ModelIntent[]; types?: ModelType[] } };
-}
+import type { InteractionModel, ModelIntent } from "../model/types.js";
+
+export type { InteractionModel };
+type ModelSlot = NonNullable<ModelIntent["slots"]>[number];
 
 /** The router's verdict for one utterance. */
 export type Routed =
   | { kind: "launch" }
   | { kind: "intent"; name: string; slots: Record<string, Slot>; oneShot: boolean };
 
-// What people say for Amazon's built-in intents (Alexa trains these itself, so the model lists no samples).
+// What people say for Amazon's built-in intents (Alexa trains these itself; the model lists only our extensions).
 const BUILT_IN_PHRASES: Record<string, string[]> = {
   "AMAZON.HelpIntent": ["help", "help me", "what can i say", "what can i do", "what do i do"],
   "AMAZON.StopIntent": ["stop", "quit", "exit", "off", "shut up", "goodbye", "bye"],
@@ -80,7 +67,7 @@ export class UtteranceRouter {
     const language = model.interactionModel.languageModel;
     this.invocationName = normalise(language.invocationName);
     this.skillId = skillId;
-    for (const type of language.types ?? []) {
+    for (const type of language.types) {
       const words = new Map<string, { id: string; value: string }>();
       for (const v of type.values) {
         const entry = { id: v.id ?? v.name.value, value: v.name.value };
@@ -145,6 +132,8 @@ export class UtteranceRouter {
       });
       // Exact samples beat slotted ones; resolved slot values beat free text; more literal words beat fewer.
       const unresolved = pattern.slots.length - resolved;
+      // A bare-slot sample ("{exercise}") only catches names it knows; anything else is Fallback's, as on Alexa.
+      if (pattern.literalLength === 0 && unresolved > 0) continue;
       const score = (pattern.slots.length === 0 ? 1_000_000 : 0) - unresolved * 10_000 + pattern.literalLength;
       if (!best || score > best.score) best = { routed: { kind: "intent", name: pattern.intent, slots, oneShot: false }, score };
     }

@@ -2,26 +2,15 @@
 import { join } from "node:path";
 import type { Catalog } from "../../content/load.js";
 import { PACE_IDS } from "../../content/schema.js";
-import { BUILTIN_INTENTS, CUSTOM_INTENTS } from "./intents.js";
+import { BUILTIN_INTENTS, CUSTOM_INTENTS, type IntentSource } from "./intents.js";
+import { LOCALE_SAMPLES } from "./locales.js";
+import { BODY_PARTS } from "./pain.js";
+import type { InteractionModel, ModelIntent, TypeValue } from "./types.js";
+
+export type { InteractionModel };
 
 export const INVOCATION_NAME = "upper back routine";
 export const LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"] as const;
-
-interface TypeValue {
-  id: string;
-  name: { value: string; synonyms: string[] };
-}
-
-/** The interaction model document, as SMAPI's InteractionModelData describes it. */
-export interface InteractionModel {
-  interactionModel: {
-    languageModel: {
-      invocationName: string;
-      intents: { name: string; slots?: { name: string; type: string }[]; samples: string[] }[];
-      types: { name: string; values: TypeValue[] }[];
-    };
-  };
-}
 
 /** Folder of the generated models, as ask-cli expects it. */
 export function modelPath(root: string, locale: string): string {
@@ -44,6 +33,7 @@ function slotTypes(catalog: Catalog): InteractionModel["interactionModel"]["lang
     { name: "EXERCISE", values: [...catalog.exercises.values()].map((e) => typeValue(e.id, e.title, e.synonyms)) },
     { name: "ROUTINE", values: [...catalog.routines.values()].map((r) => typeValue(r.id, r.title, r.synonyms)) },
     { name: "PACE", values: PACE_IDS.map((id) => typeValue(id, catalog.paces[id].title, catalog.paces[id].synonyms)) },
+    { name: "BODY_PART", values: Object.entries(BODY_PARTS).map(([id, names]) => typeValue(id, names[0]!, names)) },
   ];
 }
 
@@ -56,9 +46,13 @@ export function sampleProblems(model: InteractionModel): string[] {
     const used = new Set<string>();
     for (const sample of intent.samples) {
       const where = `${intent.name}: "${sample}"`;
-      if (!/^[a-z' {}]+$/.test(sample)) problems.push(`${where}: only lower-case letters, apostrophes, spaces and {slots} (no "?", digits or punctuation)`);
-      if (/^\s*\{[a-z]+\}\s*$/.test(sample)) problems.push(`${where}: a sample cannot be a slot alone; add carrier words`);
+      if (!/^([a-z' ]|\{[a-zA-Z]+\})+$/.test(sample)) problems.push(`${where}: only lower-case letters, apostrophes, spaces and {slots} (no "?", digits or punctuation)`);
+      const alone = /^\s*\{([a-zA-Z]+)\}\s*$/.exec(sample)?.[1];
+      const aloneType = intent.slots?.find((s) => s.name === alone)?.type;
+      if (aloneType?.startsWith("AMAZON.")) problems.push(`${where}: only custom slot types may stand alone in a sample; add carrier words`);
       if (sample !== sample.trim() || /\s{2}/.test(sample)) problems.push(`${where}: single spaces, none at the ends`);
+      const types = [...sample.matchAll(/\{([a-zA-Z]+)\}/g)].map(([, s]) => intent.slots?.find((d) => d.name === s)?.type);
+      if (types.includes("AMAZON.SearchQuery") && types.length > 1) problems.push(`${where}: an AMAZON.SearchQuery slot must be the only slot of its sample`);
       if (/\}\s*\{/.test(sample)) problems.push(`${where}: two slots side by side; put carrier words between them`);
       for (const [, slot] of sample.matchAll(/\{([a-zA-Z]+)\}/g)) {
         if (!slotNames.has(slot!)) problems.push(`${where}: slot {${slot}} is not declared on the intent`);
@@ -81,19 +75,24 @@ export function sampleProblems(model: InteractionModel): string[] {
   return problems;
 }
 
-/** Builds the model for one locale (all English locales share the same words today). */
-export function buildInteractionModel(catalog: Catalog, _locale: string = "en-US"): InteractionModel {
+function modelIntent(name: string, source: IntentSource, extra: string[] = []): ModelIntent {
+  return {
+    name,
+    ...(source.slots ? { slots: Object.entries(source.slots).map(([slot, type]) => ({ name: slot, type })) } : {}),
+    samples: [...source.samples, ...extra],
+  };
+}
+
+/** Builds the model for one locale: the shared samples plus that locale's own words. */
+export function buildInteractionModel(catalog: Catalog, locale: (typeof LOCALES)[number] = "en-US"): InteractionModel {
+  const local: Partial<Record<string, string[]>> = LOCALE_SAMPLES[locale];
   const intents = [
-    ...CUSTOM_INTENTS.map((i) => ({
-      name: i.name,
-      ...(i.slots ? { slots: Object.entries(i.slots).map(([name, type]) => ({ name, type })) } : {}),
-      samples: [...i.samples],
-    })),
-    ...BUILTIN_INTENTS.map((name) => ({ name, samples: [] as string[] })),
+    ...Object.entries(CUSTOM_INTENTS).map(([name, source]) => modelIntent(name, source, local[name])),
+    ...Object.entries(BUILTIN_INTENTS).map(([name, samples]) => modelIntent(name, { samples }, local[name])),
   ];
   const model: InteractionModel = { interactionModel: { languageModel: { invocationName: INVOCATION_NAME, intents, types: slotTypes(catalog) } } };
   const problems = sampleProblems(model);
-  if (problems.length > 0) throw new Error(`Interaction model breaks Alexa's rules (fix skill/model/intents.ts or the content synonyms):\n${problems.join("\n")}`);
+  if (problems.length > 0) throw new Error(`Interaction model breaks Alexa's rules (fix skill/model/intents.ts, locales.ts, pain.ts or the content synonyms):\n${problems.join("\n")}`);
   return model;
 }
 

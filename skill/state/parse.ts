@@ -24,16 +24,35 @@ const progress: Reader<Progress> = (value) => {
   const from = source(value.source);
   const index = count(value.index);
   if (!from || index === undefined) return undefined;
+  const until = count(value.until);
   const offsetMs = count(value.offsetMs);
   const audio = flag(value.audio);
-  return { source: from, index, step: count(value.step) ?? 0, ...(offsetMs !== undefined ? { offsetMs } : {}), ...(audio !== undefined ? { audio } : {}) };
+  return {
+    source: from,
+    index,
+    step: count(value.step) ?? 0,
+    ...(until !== undefined ? { until } : {}),
+    ...(offsetMs !== undefined ? { offsetMs } : {}),
+    ...(audio !== undefined ? { audio } : {}),
+  };
 };
 
 const pending: Reader<Pending> = (value) => {
   if (!isObject(value)) return undefined;
-  if (value.kind === "continue" || value.kind === "pain" || value.kind === "startRoutine") return { kind: value.kind };
+  if (value.kind === "continue" || value.kind === "pain" || value.kind === "startRoutine" || value.kind === "forget") return { kind: value.kind };
+  if (value.kind === "hurtBefore") {
+    const from = progress(value.progress);
+    return from ? { kind: "hurtBefore", progress: from } : undefined;
+  }
   const exerciseId = text(value.exerciseId);
   return value.kind === "howTo" && exerciseId ? { kind: "howTo", exerciseId } : undefined;
+};
+
+/** Exercise ids the user named (hurt, skip from now on): short strings, a bounded list, junk dropped. */
+const ids: Reader<string[]> = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const kept = value.filter((id): id is string => typeof id === "string" && id.length > 0 && id.length <= 80);
+  return kept.slice(0, 50);
 };
 
 const streak: Reader<SkillState["streak"]> = (value) => {
@@ -54,6 +73,9 @@ const READERS: { [K in keyof SkillState]-?: Reader<NonNullable<SkillState[K]>> }
   streak,
   pending,
   audioFailedDay: day,
+  hurt: ids,
+  skipAlways: ids,
+  skipped: progress,
 };
 
 /** Turns any stored value into a SkillState, keeping every field that is valid and defaulting the rest. */

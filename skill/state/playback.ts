@@ -2,7 +2,7 @@
 // only AudioPlayer directives (never speech).
 import { encodeToken, parseToken, type StreamPosition } from "../audio/tokens.js";
 import { exerciseTrack, trackUrl } from "../audio/tracks.js";
-import { present } from "./moves.js";
+import { playableIndex, present } from "./moves.js";
 import { sequenceOf } from "./sequence.js";
 import { recordCompletion } from "./streak.js";
 import type { MachineContext, Progress, SkillEvent, SkillState, Transition } from "./types.js";
@@ -24,10 +24,11 @@ function audioOnly(t: Transition): Transition {
 }
 
 function enqueueNext(ctx: MachineContext, state: SkillState, pos: StreamPosition, token: string): Transition {
-  const next = sequenceOf(ctx.catalog, pos.source)[pos.index + 1];
-  const track = next && ctx.audio ? exerciseTrack(ctx.audio.manifest, next.exerciseId) : undefined;
-  if (!next || !track || !ctx.audio) return { state, say: SILENT };
-  const nextToken = encodeToken({ ...pos, index: pos.index + 1 });
+  const index = playableIndex(ctx, state, pos.source, pos.index + 1, 1);
+  const next = index === undefined ? undefined : sequenceOf(ctx.catalog, pos.source)[index];
+  const track = next && ctx.audio ? exerciseTrack(ctx.audio.manifest, next.exerciseId, pos.pace) : undefined;
+  if (index === undefined || !next || !track || !ctx.audio) return { state, say: SILENT };
+  const nextToken = encodeToken({ ...pos, index });
   return {
     state,
     say: {
@@ -40,10 +41,10 @@ function enqueueNext(ctx: MachineContext, state: SkillState, pos: StreamPosition
 function move(ctx: MachineContext, state: SkillState, delta: -1 | 0 | 1, keepOffset: boolean): Transition {
   const progress = state.progress;
   if (!progress) return { state, say: { endSession: true, audio: { type: "stop" } } };
-  const items = sequenceOf(ctx.catalog, progress.source);
-  const index = Math.max(0, Math.min(items.length - 1, progress.index + delta));
-  if (delta === 1 && progress.index + 1 >= items.length) return { state, say: { endSession: true, audio: { type: "stop" } } };
-  return audioOnly(present(ctx, state, { ...progress, index, step: 0, offsetMs: keepOffset ? progress.offsetMs : 0 }));
+  const index = delta === 0 ? progress.index : (playableIndex(ctx, state, progress.source, progress.index + delta, delta) ?? (delta === 1 ? undefined : progress.index));
+  if (index === undefined) return { state, say: { endSession: true, audio: { type: "stop" } } };
+  // A button press cannot be asked a question, so the hurt-before check is left to the next spoken request.
+  return audioOnly(present(ctx, state, { ...progress, index, step: 0, offsetMs: keepOffset ? progress.offsetMs : 0 }, [], { checked: true }));
 }
 
 /** Decides the reply to an AudioPlayer or PlaybackController event; unknown or foreign tokens change nothing. */
@@ -61,8 +62,8 @@ export function playbackTransition(ctx: MachineContext, state: SkillState, event
     case "playbackFinished": {
       const pos = position(ctx, event.token);
       if (!pos) return { state, say: SILENT };
-      const hasNext = sequenceOf(ctx.catalog, pos.source)[pos.index + 1] !== undefined;
-      const next = hasNext ? { ...state, progress: at({ ...pos, index: pos.index + 1 }, 0) } : recordCompletion(state, ctx.today);
+      const index = playableIndex(ctx, state, pos.source, pos.index + 1, 1);
+      const next = index !== undefined ? { ...state, progress: at({ ...pos, index }, 0) } : recordCompletion(state, ctx.today);
       return { state: next, say: SILENT };
     }
     case "playbackFailed": {
@@ -81,4 +82,14 @@ export function playbackTransition(ctx: MachineContext, state: SkillState, event
     default:
       return { state, say: SILENT };
   }
+}
+
+/**
+ * Takes the place from what the device says is playing (`context.AudioPlayer`) before what persistence remembered:
+ * with persistence off or behind, pause, resume, next and previous still know the track and offset.
+ */
+export function adoptPlayer(ctx: MachineContext, state: SkillState): SkillState {
+  if (!ctx.audio || !ctx.player) return state;
+  const pos = position(ctx, ctx.player.token);
+  return pos ? { ...state, pace: pos.pace, progress: at(pos, ctx.player.offsetMs) } : state;
 }

@@ -3,7 +3,7 @@ import type { Catalog } from "../../content/load.js";
 import { exerciseCues } from "../../content/plan.js";
 import type { PaceId } from "../../content/schema.js";
 import type { Cue } from "../../content/timeline.js";
-import { splitForAlexa } from "../../content/ssml/alexa.js";
+import { alexaPieces } from "../../content/ssml/alexa.js";
 import type { Source } from "./types.js";
 
 /** One exercise of a source, with the routine's choices (variants, rep cap). */
@@ -13,9 +13,6 @@ export interface SequenceItem {
   variants?: string[];
   maxReps?: number;
 }
-
-/** Room left in each response for what the machine adds around an exercise (welcome, safety note, closing). */
-export const STEP_SSML_BUDGET = 6500;
 
 /** The exercises of a source in order; empty when the source no longer exists in content. */
 export function sequenceOf(catalog: Catalog, source: Source): SequenceItem[] {
@@ -37,11 +34,8 @@ export function sourceTitle(catalog: Catalog, source: Source): string {
   return catalog.exercises.get(source.id)?.title ?? source.id;
 }
 
-/**
- * The responses of exercise `index` of a source at a pace: one exercise per response, split further only when
- * a long exercise would pass Alexa's SSML limit.
- */
-export function exerciseSteps(catalog: Catalog, source: Source, index: number, pace: PaceId, audioBaseUrl?: string): Cue[][] {
+/** The pieces of exercise `index` of a source at a pace (its sets), which Alexa responses are packed from. */
+export function exercisePieces(catalog: Catalog, source: Source, index: number, pace: PaceId): Cue[][] {
   const items = sequenceOf(catalog, source);
   const item = items[index];
   if (!item) return [];
@@ -51,6 +45,5 @@ export function exerciseSteps(catalog: Catalog, source: Source, index: number, p
     maxReps: item.maxReps,
     position: items.length > 1 ? { index, total: items.length } : undefined,
   });
-  const timeline = { id: item.exerciseId, kind: "exercise" as const, title: item.title, pace, cues };
-  return splitForAlexa(timeline, { audioBaseUrl }, STEP_SSML_BUDGET);
+  return alexaPieces({ id: item.exerciseId, kind: "exercise", title: item.title, pace, cues });
 }

@@ -24,8 +24,21 @@ export function safetyNote(catalog: Catalog): string[] {
   ];
 }
 
-export const WHAT_YOU_CAN_SAY =
-  "At any time you can say next, repeat, previous, skip, slower, or faster. And if anything hurts, say: it hurts, and I'll stop.";
+/** The one line on what to say, in the first launch's short welcome. */
+export const FIRST_TIP = "During the exercises, say next, repeat, or slower. And if anything hurts, say: it hurts, and I'll stop.";
+
+/** The question that ends the first launch: nothing plays until the user says yes. */
+export const READY_QUESTION = "Ready to start the upper back routine?";
+
+export const READY_REPROMPT = "Say yes to start, or name a routine or an exercise, like the desk break or cat cow.";
+
+/** Asked before an exercise that hurt last time: [question, reprompt]. */
+export function hurtBeforeQuestion(title: string): [string, string] {
+  return [
+    `Last time, ${title} hurt. Would you like to skip it? Say yes to skip it, or no to try it gently.`,
+    `Say yes to skip ${title}, or no to try it gently.`,
+  ];
+}
 
 export const CLOSING_NEXT = "Say next when you're ready.";
 
@@ -74,17 +87,6 @@ export const PAIN_REPROMPT = "Say yes to go on gently, or no to end here.";
 
 export const PAIN_GOODBYE =
   "Okay, let's stop here. Rest, and if the pain persists, please see a doctor or a physiotherapist. Take care.";
-
-/** What a pace change sounds like. */
-export function paceChanged(pace: PaceId, direction: "slower" | "faster"): string {
-  if (direction === "slower") return pace === "gentle" ? "Okay, switching to the gentle pace: shorter holds and fewer repetitions." : "Okay, a little gentler.";
-  return pace === "deeper" ? "Okay, switching to the deeper pace: longer holds and more repetitions." : "Okay, a little more challenging.";
-}
-
-/** The answer when the pace cannot move further that way. */
-export function paceAtLimit(direction: "slower" | "faster"): string {
-  return direction === "slower" ? "You're already at the gentlest pace." : "You're already at the deepest pace.";
-}
 
 /** Cheering at the end of a routine or exercise, with the count and streak. */
 export function finishedWords(title: string, sessions: number, streakDays: number): string[] {

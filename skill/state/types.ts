@@ -6,11 +6,13 @@ import type { Manifest } from "../../content/manifest.js";
 /** What is being done: a routine from content, or one exercise picked by voice. */
 export type Source = { kind: "routine"; id: string } | { kind: "exercise"; id: string };
 
-/** Where the user is: exercise `index` of the source, response `step` inside it (speech), `offsetMs` (audio). */
+/** Where the user is: exercise `index` of the source, the piece (set) `step` its last response started at (speech), `offsetMs` (audio). */
 export interface Progress {
   source: Source;
   index: number;
   step: number;
+  /** The piece the next response starts at (the last response ended before it). */
+  until?: number;
   /** AudioPlayer position inside the current exercise's stream. */
   offsetMs?: number;
   /** True while an AudioPlayer stream of this progress is (or was last) playing. */
@@ -22,7 +24,9 @@ export type Pending =
   | { kind: "continue" }
   | { kind: "pain" }
   | { kind: "howTo"; exerciseId: string }
-  | { kind: "startRoutine" };
+  | { kind: "startRoutine" }
+  | { kind: "hurtBefore"; progress: Progress }
+  | { kind: "forget" };
 
 /** Everything remembered about one user; persisted between sessions (except `pending`). */
 export interface SkillState {
@@ -35,12 +39,18 @@ export interface SkillState {
   pending?: Pending;
   /** Day (YYYY-MM-DD) a stream failed on this user's device; speech mode is used for the rest of that day. */
   audioFailedDay?: string;
+  /** Exercises that hurt (ids): never resumed on or played again without a warning and an offer to skip. */
+  hurt?: string[];
+  /** Exercises the user asked to skip from now on (ids); routines pass over them until "put it back". */
+  skipAlways?: string[];
+  /** What "skip" last passed over, so "go back" returns to it even after a picked exercise ended. */
+  skipped?: Progress;
 }
 
 /** Something the user said or the device reported, already resolved against the catalog. */
 export type SkillEvent =
   | { type: "launch" }
-  | { type: "startRoutine"; routineId?: string; pace?: PaceId }
+  | { type: "startRoutine"; routineId?: string; heard?: string; pace?: PaceId }
   | { type: "pickExercise"; exerciseId?: string; heard?: string }
   | { type: "listExercises" }
   | { type: "howTo"; exerciseId?: string; heard?: string }
@@ -51,7 +61,10 @@ export type SkillEvent =
   | { type: "startOver" }
   | { type: "continue" }
   | { type: "pause" }
-  | { type: "pain" }
+  | { type: "pain"; bodyPart?: string }
+  | { type: "skipForGood"; exerciseId?: string; heard?: string }
+  | { type: "putBack"; exerciseId?: string; heard?: string }
+  | { type: "forget" }
   | { type: "slower" }
   | { type: "faster" }
   | { type: "yes" }
@@ -84,6 +97,8 @@ export interface Reply {
   reprompt?: string;
   endSession: boolean;
   audio?: AudioAction;
+  /** Delete the user's stored record; the handler speaks `speech` only when the delete succeeded, else `forgetFailed`. */
+  forget?: { forgetFailed: string };
 }
 
 /** The outcome of one event. */
@@ -101,6 +116,8 @@ export interface MachineContext {
   audio?: { baseUrl: string; manifest: Manifest };
   /** HTTPS base of chimes for speech mode (AUDIO_BASE_URL), if any. */
   audioBaseUrl?: string;
+  /** What the device says is playing (`context.AudioPlayer`): read before persistence, which may be off or stale. */
+  player?: { token: string; offsetMs: number };
 }
 
 /** A fresh user. */

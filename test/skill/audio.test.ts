@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../content/load.js";
 import { parseToken } from "../../skill/audio/tokens.js";
+import { exerciseTrack } from "../../skill/audio/tracks.js";
 import { startDynalite, type LocalDynamo } from "../support/dynalite.js";
 import { AUDIO_BASE_URL, exerciseUrl, fixtureManifest } from "./audio-fixture.js";
 import { harness, onDay, said, type Exchange } from "./harness.js";
@@ -107,13 +108,22 @@ describe("AudioPlayer mode", () => {
     expect(resumed.audioItem.stream.url).toBe(exerciseUrl(items[1]!));
   });
 
-  it("keeps streaming when asked to go slower (recordings have one pace) and remembers the pace for voice mode", async () => {
+  it("restreams the exercise at the slower pace, saying what changes, and falls back to standard when that pace was not rendered", async () => {
     const a = speaker("listener-7");
     await a.alexa.utter("start upper back routine");
     const r: any = await a.alexa.utter("slower");
-    expect(said(r)).toContain("The recorded sessions play at one pace");
-    expect(r.response.directives ?? []).toEqual([]);
-    expect(a.alexa.audioPlayer().isPlaying()).toBe(true);
+    expect(said(r)).toContain("Okay, the gentle pace");
+    expect(parseToken(play(r).audioItem.stream.token)).toMatchObject({ index: 0, pace: "gentle" });
+    expect(play(r).audioItem.stream.url).toBe(exerciseUrl(items[0]!));
+  });
+
+  it("looks tracks up by exercise and pace, falling back to standard when that pace was not rendered", () => {
+    const gentle = manifest.tracks.map((t) => ({ ...t, pace: "gentle" as const, file: t.file.replace(/\.mp3$/, "-gentle.mp3") }));
+    const paced = { tracks: [...manifest.tracks.map((t) => ({ ...t, pace: "standard" as const })), ...gentle] };
+    expect(exerciseTrack(paced, "cat-cow", "gentle")?.file).toBe(gentle.find((t) => t.id === "cat-cow")!.file);
+    expect(exerciseTrack(paced, "cat-cow", "standard")?.pace).toBe("standard");
+    expect(exerciseTrack(paced, "cat-cow", "deeper")?.pace).toBe("standard");
+    expect(exerciseTrack(paced, "no-such-exercise", "gentle")).toBeUndefined();
   });
 
   it("offers to continue on launch and plays from the saved offset on yes", async () => {

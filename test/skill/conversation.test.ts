@@ -13,15 +13,20 @@ function headingOf(response: any): string {
 }
 
 describe("the guided routine by voice", () => {
-  it("launches with a safety note and the first exercise, ending with 'say next when you're ready'", async () => {
+  it("first launch: the safety note, one line on what to say, then 'ready to start?' before any exercise", async () => {
     const { alexa } = harness();
     const r: any = await alexa.utter("open upper back routine");
     const text = said(r);
     expect(text).toContain("not a substitute for professional medical advice");
-    expect(text).toContain(`Exercise 1 of ${titles.length}: ${titles[0]}.`);
-    expect(text).toMatch(/Say next when you're ready\.$/);
+    expect(text).toContain("if anything hurts, say: it hurts");
+    expect(text).not.toContain("Exercise 1 of");
+    expect(text).toMatch(/Ready to start the upper back routine\?$/);
     expect(r.response.shouldEndSession).toBe(false);
-    expect(said({ response: r.response.reprompt })).toContain("say it hurts");
+    const yes: any = await alexa.utter("yes");
+    expect(said(yes)).toContain(`Exercise 1 of ${titles.length}: ${titles[0]}.`);
+    expect(said(yes)).not.toContain("safety note");
+    expect(said(yes)).toMatch(/Say next when you're ready\.$/);
+    expect(said({ response: yes.response.reprompt })).toContain("say it hurts");
   });
 
   it("walks the whole routine with next, repeat, skip and previous, then counts the session", async () => {
@@ -104,14 +109,14 @@ describe("picking an exercise by voice", () => {
     expect(said(r)).toContain("not a substitute for professional medical advice");
   });
 
-  it("answers an unknown exercise name with the list, echoing the name escaped exactly once", async () => {
+  it("answers an unknown exercise name with what exists and a question, echoing the name escaped exactly once", async () => {
     const { alexa } = harness();
     await alexa.launch();
     const r: any = await alexa.intend("PickExerciseIntent", { exercise: "bench press & <squats>" });
     const ssml: string = r.response.outputSpeech.ssml;
     expect(ssml).toContain("bench press &amp; &lt;squats&gt;");
     expect(said(r)).toContain("I don't know an exercise called bench press & <squats>.");
-    expect(said(r)).toContain("There are ten exercises:");
+    expect(said(r)).toMatch(/Which would you like\?$/);
     expect(r.response.shouldEndSession).toBe(false);
   });
 

@@ -66,16 +66,18 @@ describe("interaction model", () => {
     expect(types.find((t) => t.name === "PACE")!.values.map((v) => v.id)).toEqual(["gentle", "standard", "deeper"]);
   });
 
-  it("the rule check names duplicates, question marks and bare-slot samples", () => {
+  it("the rule check names duplicates, question marks and bare built-in slots, and allows bare custom slots", () => {
     const model = buildInteractionModel(catalog);
     const intents = model.interactionModel.languageModel.intents;
     intents.find((i) => i.name === "SkipIntent")!.samples.push("it hurts", "skip this?");
-    intents.find((i) => i.name === "PickExerciseIntent")!.samples.push("{exercise}");
+    intents.find((i) => i.name === "PickExerciseIntent")!.samples.push("{exercise} twice");
+    intents.push({ name: "DateIntent", slots: [{ name: "day", type: "AMAZON.DATE" }], samples: ["{day}"] });
     intents.find((i) => i.name === "StartRoutineIntent")!.samples.push("do the {routine} {pace}");
     const problems = sampleProblems(model);
     expect(problems.some((p) => p.includes('"it hurts": duplicate'))).toBe(true);
     expect(problems.some((p) => p.includes('"skip this?"'))).toBe(true);
-    expect(problems.some((p) => p.includes("slot alone"))).toBe(true);
+    expect(problems.some((p) => p.includes('DateIntent: "{day}": only custom slot types may stand alone'))).toBe(true);
+    expect(problems.some((p) => p.includes('"{exercise}"'))).toBe(false);
     expect(problems.some((p) => p.includes("side by side"))).toBe(true);
   });
 });
@@ -142,6 +144,7 @@ describe("every sample routes to its intent on the real model", () => {
     const { harness } = await import("./harness.js");
     const lm = buildInteractionModel(catalog).interactionModel.languageModel;
     const firstName = (type: string, i: number) => {
+      if (type.startsWith("AMAZON.")) return "my upper back";
       const values = lm.types.find((t) => t.name === type)!.values;
       return values[i % values.length]!.name.synonyms.at(-1)!;
     };

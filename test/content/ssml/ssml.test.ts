@@ -3,7 +3,7 @@ import { loadCatalog } from "../../../content/load.js";
 import { planExercise, planRoutine } from "../../../content/plan.js";
 import { PACE_IDS } from "../../../content/schema.js";
 import type { Cue } from "../../../content/timeline.js";
-import { alexaSsml, splitForAlexa, ALEXA_MAX_SSML_CHARS } from "../../../content/ssml/alexa.js";
+import { alexaPieces, alexaSsml, packResponse, splitForAlexa, ALEXA_MAX_SSML_CHARS } from "../../../content/ssml/alexa.js";
 import { chainBreaks } from "../../../content/ssml/builder.js";
 import { escapeXml } from "../../../content/xml.js";
 import { pollyBilledCharacters, pollyRequests, POLLY_MAX_BILLED_CHARS } from "../../../content/ssml/polly.js";
@@ -43,37 +43,49 @@ describe("alexa dialect", () => {
     expect(alexaSsml(cues, { audioBaseUrl: "https://cdn.example.com/a/" })).toContain(`<audio src="https://cdn.example.com/a/chimes/start.mp3"/>`);
   });
 
-  it("splits every routine and exercise into valid responses under 8,000 characters with no break over 10 s", () => {
+  it("splits every routine and exercise into final responses under 8,000 characters, losing nothing, no break over 10 s", () => {
+    const closing = "Say next when you're ready.";
+    const inner = (ssml: string) => ssml.replace(/^<speak>/, "").replace(/<\/speak>$/, "");
     for (const timeline of allTimelines) {
-      const responses = splitForAlexa(timeline, { audioBaseUrl: "https://cdn.example.com/s", closing: "Say next when you're ready." });
-      expect(responses.flat()).toEqual(timeline.cues);
-      for (const cues of responses) {
-        const ssml = alexaSsml(cues, { audioBaseUrl: "https://cdn.example.com/s", closing: "Say next when you're ready." });
+      const responses = splitForAlexa(timeline, { audioBaseUrl: "https://cdn.example.com/s", closing });
+      expect(alexaPieces(timeline).flat()).toEqual(timeline.cues);
+      for (const ssml of responses) {
         expect(xmlError(ssml), timeline.id).toBeUndefined();
         expect(ssml.length, timeline.id).toBeLessThan(ALEXA_MAX_SSML_CHARS);
+        expect(ssml.endsWith(`<s>${escapeXml(closing)}</s></speak>`)).toBe(true);
         expect(Math.max(0, ...breaksMs(ssml))).toBeLessThanOrEqual(10_000);
       }
+      const withoutClosings = responses.map((r) => inner(r).replace(` <s>${escapeXml(closing)}</s>`, "")).join(" ");
+      expect(withoutClosings, timeline.id).toBe(inner(alexaSsml(timeline.cues, { audioBaseUrl: "https://cdn.example.com/s" })));
     }
   });
 
-  it("gives a routine one response per exercise when each fits", () => {
+  it("gives a routine one response per exercise when each fits, never two exercises in one", () => {
     const t = planRoutine(catalog, "upper-back", "standard");
     const responses = splitForAlexa(t);
     // The introduction's chapter has no exercise: it rides with the first exercise.
-    const exercise = (c: (typeof t.cues)[number]) => c.type === "chapter" && c.exerciseId !== undefined;
-    expect(responses.length).toBeGreaterThanOrEqual(t.cues.filter(exercise).length);
-    for (const r of responses) expect(r.filter(exercise).length).toBeLessThanOrEqual(1);
+    const exercises = t.cues.filter((c) => c.type === "chapter" && c.exerciseId !== undefined).length;
+    expect(responses.length).toBeGreaterThanOrEqual(exercises);
+    for (const r of responses) expect((spokenText(r).match(/Exercise \d+ of \d+:/g) ?? []).length).toBeLessThanOrEqual(1);
   });
 
   it("splits a long exercise at set boundaries when given a small limit", () => {
     const t = planExercise(catalog, "neck-rotation", "deeper");
-    const responses = splitForAlexa(t, {}, 1500);
+    const responses = splitForAlexa(t, { limit: 1500 });
     expect(responses.length).toBeGreaterThan(1);
-    for (const r of responses.slice(1)) {
-      const first = r[0]!;
-      expect(first.type === "chapter" || (first.type === "speech" && first.setStart)).toBe(true);
-    }
-    expect(responses.flat()).toEqual(t.cues);
+    for (const r of responses) expect(r.length).toBeLessThan(1500);
+  });
+
+  it("packs the real prefix and closing: a longer prefix moves sets to the next response, never past the limit", () => {
+    const pieces = alexaPieces(planExercise(catalog, "neck-rotation", "deeper"));
+    const prefix: Cue[] = Array.from({ length: 12 }, () => ({ type: "speech", text: "A long welcome & safety note, said once.", role: "coach" }));
+    const bare = packResponse(pieces, 0, { closing: "Say next.", limit: 2500 });
+    const prefixed = packResponse(pieces, 0, { prefix, closing: "Say next.", limit: 2500 });
+    expect(prefixed.ssml.length).toBeLessThan(2500);
+    expect(prefixed.ssml.startsWith("<speak><s>A long welcome &amp; safety note, said once.</s>")).toBe(true);
+    expect(prefixed.next).toBeLessThan(bare.next);
+    expect(prefixed.next).toBeGreaterThan(0);
+    expect(() => packResponse(pieces, 0, { prefix: [...prefix, ...prefix, ...prefix, ...prefix], limit: 2500 })).toThrow(/over Alexa's 2500; add setStart boundaries/);
   });
 });
 

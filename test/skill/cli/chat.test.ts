@@ -16,12 +16,13 @@ function chat(input: string, ...args: string[]): Promise<{ code: number | null; 
 
 describe("upper-back chat (as a process, input piped)", () => {
   it("answers typed utterances through the interaction model, with pauses shown", async () => {
-    const run = await chat("start upper back routine\nnext\nit hurts\nno\n");
+    const run = await chat("start upper back routine\nyes\nnext\nit hurts\nno\n");
     expect(run.stderr).not.toMatch(/upper-back:|Error/);
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain("you> start upper back routine");
-    expect(out).toMatch(/Alexa: Welcome to Upper Back Routine\..*Exercise 1 of 10: Chest expansion/);
+    expect(out).toMatch(/Alexa: Welcome to Upper Back Routine\..*Ready to start the upper back routine\?/);
+    expect(out).toMatch(/Alexa: Upper back routine\..*Exercise 1 of 10: Chest expansion/);
     expect(out).toMatch(/\[pause \d+ s\]/);
     expect(out).toContain("  → AMAZON.NextIntent");
     expect(out).toMatch(/Exercise 2 of 10: Neck rotation/);

@@ -23,7 +23,8 @@ function audioChat() {
 describe("ChatSession (the engine of `upper-back chat`)", () => {
   it("keeps the session between turns and shows what each utterance became", async () => {
     const chat = new ChatSession(createSkill({}), new UtteranceRouter(model));
-    const launch = await chat.say("start upper back routine");
+    await chat.say("start upper back routine");
+    const launch = await chat.say("yes");
     expect(launch.join("\n")).toMatch(/^Alexa: .+\[pause \d+(\.\d)? s\]/m);
     expect(chat.isSessionOpen).toBe(true);
     expect(await chat.say("it hurts")).toEqual(expect.arrayContaining(["  → PainIntent"]));
@@ -42,7 +43,8 @@ describe("ChatSession (the engine of `upper-back chat`)", () => {
 
   it("acts as the device's player in AudioPlayer mode: stop during playback pauses, resume keeps the offset", async () => {
     const { chat, advance } = audioChat();
-    const start = await chat.say("start upper back routine");
+    await chat.say("start upper back routine");
+    const start = await chat.say("yes");
     expect(start).toContain("  [plays chest-expansion.mp3 from 0:00]");
     advance(42_000);
     const stop = await chat.say("stop");
