@@ -38,8 +38,8 @@ export const SegmentSchema = z
   })
   .refine(ordered, endAfterStart);
 
-/** Measured loudness of the encoded MP3 (ffmpeg loudnorm/ebur128). */
-export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number() });
+/** Loudness of the track as the render measured it, and the deepest peak limiting its voice got (gainReductionDb). */
+export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number(), gainReductionDb: z.number().nonnegative().optional() });
 
 /** One MP3: the DESIGN.md fields, plus optional extras the page, feed and render use. */
 export const TrackSchema = z
