@@ -56,13 +56,13 @@ try {
     const manifest = await readManifest(join(outDir, profile.subdir, "manifest.json"));
     for (const track of tracks) {
       const entry = manifest.tracks.find((t) => t.id === track.id)!;
-      const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate }, masterPlan([profile]), levelCache);
+      const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate }, masterPlan(profile), levelCache);
       bare.push({ master, gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.id}.mp3`), profile });
     }
   }
   const bareStarted = performance.now();
   await runPool(bare, concurrency, async ({ master, gainDb, outFile, profile }) => {
-    const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan([profile]).speechLufs)));
+    const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs)));
     await encodeMp3(pcm, outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, gainDb, metadataFile });
   });
   const bareMs = performance.now() - bareStarted;

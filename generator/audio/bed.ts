@@ -15,7 +15,8 @@ const DUCK_RELEASE_MS = 700;
 const FADE_IN_MS = 500;
 const FADE_OUT_MS = 1500;
 const SWELL_SECONDS = 9;
-const CALIBRATION_SECONDS = 12;
+/** Swells per loop of the bed (a 27 s loop of soft noise is not heard as a loop). */
+const LOOP_SWELLS = 3;
 
 /** Draws the bed for consecutive chunks of one track; sample-exact and the same on every run (seeded). */
 export interface BedStream {
@@ -33,16 +34,15 @@ export function bedLufs(speechLufs: number): number {
 /** A bed for `layout` whose pauses measure `loudnessLufs`, ducked under every speech and chime piece. */
 export function createBed(layout: Layout, loudnessLufs: number): BedStream {
   const { rate } = layout;
-  const calibration = noiseBlock(rate, Math.round(CALIBRATION_SECONDS * rate));
-  const scale = dbToGain(loudnessLufs - integratedLufs(calibration, rate));
-  // The calibration covers a whole swell; a longer run may find a sample a little past its largest: 1.1× bounds it.
-  const full = 1.1 * scale * calibration.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
-  const noise = noiseSource(rate);
+  const loop = noiseLoop(rate);
+  // The loop is the bed: its measured loudness sets the scale, its largest sample bounds the peaks.
+  const scale = dbToGain(loudnessLufs - integratedLufs(loop, rate));
+  const full = scale * loop.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
   const envelope = duckEnvelope(layout);
   return {
     peak: { full, ducked: full * dbToGain(-BED_DUCK_DB) },
     addTo(out, at) {
-      for (let i = 0; i < out.length; i++) out[i]! += scale * noise() * envelope(at + i);
+      for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % loop.length]! * envelope(at + i);
     },
   };
 }
@@ -67,6 +67,8 @@ function duckEnvelope(layout: Layout): (i: number) => number {
   const fadeOut = ms(FADE_OUT_MS);
   let k = 0;
   return (i) => {
+    // Streams run forward; a new pass over the track starts again from the first piece.
+    if (k > 0 && i < voiced[k - 1]![1]) k = 0;
     while (k < voiced.length && voiced[k]![1] <= i) k++;
     // Distance to the next voiced piece (ahead) and from the previous one (behind).
     const next = voiced[k];
@@ -80,8 +82,9 @@ function duckEnvelope(layout: Layout): (i: number) => number {
 }
 
 // Pink noise (Paul Kellet's economy filter) through two one-pole low-passes at ~600 Hz and two one-pole high-passes
-// at ~120 Hz (no rumble: loudness meters ignore it, but speakers and the MP3 encoder would not), with a slow swell.
-function noiseSource(rate: number): () => number {
+// at ~120 Hz (no rumble: loudness meters ignore it, but speakers and the MP3 encoder would not), with a slow swell
+// baked in. Made once per track as a seamless loop of whole swells, so the bed costs one table read per sample.
+function noiseLoop(rate: number): Float32Array {
   let seed = 0x9e3779b9;
   const random = () => {
     // mulberry32: a tiny seeded PRNG, so the bed is identical on every render.
@@ -92,25 +95,30 @@ function noiseSource(rate: number): () => number {
   };
   const lp = 1 - Math.exp((-2 * Math.PI * 600) / rate);
   const hp = 1 - Math.exp((-2 * Math.PI * 120) / rate);
-  const swell = (2 * Math.PI) / (SWELL_SECONDS * rate);
-  let b0 = 0, b1 = 0, b2 = 0, l1 = 0, l2 = 0, h1 = 0, h2 = 0, n = 0;
-  return () => {
+  const length = Math.round(LOOP_SWELLS * SWELL_SECONDS * rate);
+  const crossfade = Math.round(rate / 2);
+  const raw = new Float32Array(length + crossfade);
+  let b0 = 0, b1 = 0, b2 = 0, l1 = 0, l2 = 0, h1 = 0, h2 = 0;
+  for (let n = 0; n < raw.length; n++) {
     const white = random();
     b0 = 0.99765 * b0 + white * 0.099046;
     b1 = 0.963 * b1 + white * 0.2965164;
     b2 = 0.57 * b2 + white * 1.0526913;
-    const pink = b0 + b1 + b2 + white * 0.1848;
-    l1 += (pink - l1) * lp;
+    l1 += (b0 + b1 + b2 + white * 0.1848 - l1) * lp;
     l2 += (l1 - l2) * lp;
     // High-pass = input minus its own low-pass, twice.
     h1 += (l2 - h1) * hp;
     const once = l2 - h1;
     h2 += (once - h2) * hp;
-    return (once - h2) * (1 + 0.3 * Math.sin(swell * n++));
-  };
-}
-
-function noiseBlock(rate: number, length: number): Float32Array {
-  const noise = noiseSource(rate);
-  return Float32Array.from({ length }, () => noise());
+    raw[n] = once - h2;
+  }
+  // The tail past the loop fades into its start (equal power, the two are unrelated noise): no seam.
+  const loop = raw.slice(0, length);
+  for (let i = 0; i < crossfade; i++) {
+    const t = i / crossfade;
+    loop[i] = loop[i]! * Math.sin((Math.PI / 2) * t) + raw[length + i]! * Math.cos((Math.PI / 2) * t);
+  }
+  const swell = (2 * Math.PI) / (SWELL_SECONDS * rate);
+  for (let n = 0; n < length; n++) loop[n]! *= 1 + 0.3 * Math.sin(swell * n);
+  return loop;
 }

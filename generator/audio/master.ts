@@ -1,6 +1,5 @@
-// The one assembly every profile is encoded from: clips levelled once for the strictest profile (the least
-// room between its loudness and its peak limit), laid out on the sample grid; each profile is then that master
-// times one gain, applied by ffmpeg in the encode.
+// A profile's master: the clips levelled for its loudness and peak room (memoized across the tracks of a run),
+// laid out on the sample grid; the small rest to its target is one gain, applied by ffmpeg in the encode.
 import type { Timeline } from "../../content/timeline.js";
 import { layoutTimeline, type Layout } from "./assemble.js";
 import { levelClip, type LevelledClip } from "./level.js";
@@ -14,26 +13,26 @@ const EDGE_ALLOWANCE_LU = 0.5;
 /** The largest residual gain a profile may get above the master's level (clips already sit near the target). */
 const MAX_BOOST_DB = 3;
 
-/** How the master is levelled, and how each profile's gain is derived from it. */
+/** How a profile's master is levelled, and how its gain is derived from what the master measures. */
 export interface MasterPlan {
   /** Loudness the master's speech clips aim at (before the edge allowance), LUFS. */
   speechLufs: number;
   /** True-peak ceiling of every clip of the master, dBTP. */
   ceilingDb: number;
-  /** The profile's gain: to its target (plus what the encoder takes), never lifting peaks over its ceiling. */
-  gainFor(profile: AudioProfile, masterLufs: number, masterPeakDb: number): number;
+  /** The clip limiter's timing, ms (limiter.ts defaults when absent). */
+  limiter: { attackMs?: number; releaseMs?: number };
+  /** The gain to the target (plus what the encoder takes), never lifting peaks over the ceiling. */
+  gainFor(masterLufs: number, masterPeakDb: number): number;
 }
 
-/** Plans the master for a set of profiles: levelled for the one with the least peak-to-loudness room. */
-export function masterPlan(profiles: readonly AudioProfile[]): MasterPlan {
-  if (profiles.length === 0) throw new Error("render: no profile to render (fix: pass --profile download, alexa or both)");
-  const room = (p: AudioProfile) => p.truePeakLimitDb - p.peakMarginDb - p.targetLufs;
-  const strictest = profiles.reduce((a, b) => (room(b) < room(a) ? b : a));
-  const speechLufs = strictest.targetLufs + strictest.encoderLossLu;
+/** Plans a profile's master: clips at its loudness plus the encoder's loss, peaks under its limit minus the margin. */
+export function masterPlan(profile: AudioProfile): MasterPlan {
+  const speechLufs = profile.targetLufs + profile.encoderLossLu;
   return {
     speechLufs,
-    ceilingDb: strictest.truePeakLimitDb - strictest.peakMarginDb,
-    gainFor(profile, masterLufs, masterPeakDb) {
+    ceilingDb: profile.truePeakLimitDb - profile.peakMarginDb,
+    limiter: { attackMs: profile.limiterAttackMs, releaseMs: profile.limiterReleaseMs },
+    gainFor(masterLufs, masterPeakDb) {
       const wanted = profile.targetLufs + profile.encoderLossLu - (Number.isFinite(masterLufs) ? masterLufs : speechLufs);
       const headroom = profile.truePeakLimitDb - profile.peakMarginDb - masterPeakDb;
       return Math.min(wanted, headroom, MAX_BOOST_DB);
@@ -58,9 +57,9 @@ export function masterLayout(
   let truePeakDb = -Infinity;
   let gainReductionDb = 0;
   const levelled = (key: string, make: () => Float32Array, targetLufs: number) => {
-    const cacheKey = `${targetLufs.toFixed(2)}|${plan.ceilingDb.toFixed(2)}|${rate}|${key}`;
+    const cacheKey = `${targetLufs.toFixed(2)}|${plan.ceilingDb.toFixed(2)}|${plan.limiter.attackMs ?? "-"}|${plan.limiter.releaseMs ?? "-"}|${rate}|${key}`;
     let hit = cache.get(cacheKey);
-    if (!hit) cache.set(cacheKey, (hit = levelClip(make(), rate, { targetLufs, ceilingDb: plan.ceilingDb })));
+    if (!hit) cache.set(cacheKey, (hit = levelClip(make(), rate, { targetLufs, ceilingDb: plan.ceilingDb, ...plan.limiter })));
     truePeakDb = Math.max(truePeakDb, hit.truePeakDb);
     gainReductionDb = Math.max(gainReductionDb, hit.limitedDb);
     return hit.samples;

@@ -66,18 +66,17 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
   };
   // Each profile is levelled for its own loudness and peak room (one master each, clips memoized across tracks);
   // the masters share one layout and travel to ffmpeg interleaved, as the channels of one stream.
-  const plans = profiles.map((p) => masterPlan([p]));
+  const plans = profiles.map((p) => masterPlan(p));
   const masters = plans.map((plan) => masterLayout(input, plan, input.levelCache ?? new Map<string, LevelledClip>()));
   const { layout } = masters[0]!;
-  const makeBeds = () => plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs))));
-  const pcm = () => interleave(masters.map((m, i) => layoutPcm(m.layout, 1, makeBeds()[i])));
+  const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs))));
+  const streams = () => masters.map((m, i) => layoutPcm(m.layout, 1, beds[i]));
   lap("assembleMs");
   const meters = masters.map(() => new LoudnessMeter(input.rate));
-  for (const chunks of zipChunks(masters.map((m, i) => layoutPcm(m.layout, 1, makeBeds()[i])))) chunks.forEach((c, i) => meters[i]!.push(c));
+  for (const chunks of zipChunks(streams())) chunks.forEach((c, i) => meters[i]!.push(c));
   const masterLufs = meters.map((m) => m.integratedLufs());
-  const beds = makeBeds();
   const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, beds[i]?.peak));
-  const gains = profiles.map((p, i) => plans[i]!.gainFor(p, masterLufs[i]!, peakDb[i]!));
+  const gains = plans.map((plan, i) => plan.gainFor(masterLufs[i]!, peakDb[i]!));
   lap("measureMs");
   const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
   try {
@@ -85,7 +84,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
     await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
     return await withAtomicFiles(input.outputs.map((o) => o.outFile), async (tempFiles) => {
       await encodeMp3s(
-        pcm(),
+        interleave(streams()),
         input.outputs.map(({ profile }, i) => ({
           outFile: tempFiles[i]!,
           outputRate: profile.sampleRate,

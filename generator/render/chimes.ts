@@ -6,13 +6,11 @@ import { join } from "node:path";
 import { CHIME_FILES } from "../../content/ssml/alexa.js";
 import { encodeMp3 } from "../audio/ffmpeg.js";
 import { levelClip } from "../audio/level.js";
+import { CHIME_UNDER_SPEECH_LU } from "../audio/master.js";
 import { ffmetadata } from "../audio/metadata.js";
 import { SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
 import { chimeSamples } from "../audio/tones.js";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
-
-/** Chimes sit this far under the speech loudness, as inside the tracks. */
-const CHIME_UNDER_SPEECH_LU = 6;
 
 /** Writes `<dir>/chimes/start.mp3` and `end.mp3` for the Alexa profile; returns what changed. */
 export async function writeChimeFiles(dir: string, profile: AudioProfile, signal?: AbortSignal): Promise<WrittenFile[]> {
