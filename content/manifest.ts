@@ -27,7 +27,7 @@ export const ChapterSchema = z
   .object({ id: z.string().min(1), title: z.string().min(1), startMs: Ms, endMs: Ms })
   .refine(ordered, endAfterStart);
 
-/** A measured stretch of the audio; pauses are exact silence (tests check them against the MP3). */
+/** A measured stretch of the audio; pauses hold no speech, only the soft bed or silence (tests check the MP3). */
 export const SegmentSchema = z
   .object({
     type: z.enum(["speech", "pause", "chime"]),

@@ -1,4 +1,4 @@
-// Lays a timeline out on a sample grid: levelled speech clips, exact silence for pauses, generated chimes.
+// Lays a timeline out on a sample grid: levelled speech clips, pauses of exact length, generated chimes.
 // Segment and chapter times come from these sample counts, i.e. from the PCM that is encoded, not estimates.
 import type { PausePurpose, Timeline } from "../../content/timeline.js";
 import type { BedStream } from "./bed.js";
