@@ -177,21 +177,37 @@ export async function measureLoudness(file: string, signal?: AbortSignal): Promi
 
 /** Decodes any audio file to mono float32 PCM at `rate`; fails on a decode error (tests, the bench). */
 export async function decodeToPcm(file: string, rate: number, signal?: AbortSignal): Promise<Float32Array> {
-  const chunks: Buffer[] = [];
+  const chunks: Float32Array[] = [];
+  await decodeChunks(file, rate, (chunk) => chunks.push(Float32Array.from(chunk)), signal);
+  const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Decodes a file to mono float32 PCM at `rate`, handing each chunk over as it arrives (nothing track-long is held). */
+export async function decodeChunks(file: string, rate: number, onChunk: (samples: Float32Array) => void, signal?: AbortSignal): Promise<void> {
   const cmd = command().input(file).inputOptions(["-xerror"]).outputOptions(["-ac", "1", "-ar", String(rate)]).format("f32le");
-  const done = new Promise<void>((resolve, reject) => {
+  let carry = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => {
     const sink = cmd.pipe();
-    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("data", (data: Buffer) => {
+      const bytes = carry.length > 0 ? Buffer.concat([carry, data]) : data;
+      const whole = bytes.length - (bytes.length % 4);
+      carry = Buffer.from(bytes.subarray(whole));
+      // Copy into an aligned buffer: a Float32Array view needs a 4-byte-aligned offset.
+      const aligned = new Float32Array(whole / 4);
+      Buffer.from(aligned.buffer).set(bytes.subarray(0, whole));
+      onChunk(aligned);
+    });
     sink.on("end", resolve);
     sink.on("error", reject);
     cmd.on("error", (error: Error) => reject(new Error(`ffmpeg decode ${file}: ${error.message}`)));
     signal?.addEventListener("abort", () => cmd.kill("SIGKILL"), { once: true });
   });
-  await done;
-  const all = Buffer.concat(chunks);
-  const out = new Float32Array(all.length / 4);
-  Buffer.from(out.buffer).set(all.subarray(0, out.length * 4));
-  return out;
 }
 
 /** Chapters and tags as ffprobe reads them back from a file (the check that ID3 CHAP frames exist). */

@@ -9,6 +9,7 @@ import { withAtomicFile } from "../io/atomic.js";
 import { layoutPcm, type Layout } from "./assemble.js";
 import { bedLufs, createBed } from "./bed.js";
 import { encodeMp3s } from "./ffmpeg.js";
+import { mp3TruePeakDb } from "./verify.js";
 import type { LevelledClip } from "./level.js";
 import { LoudnessMeter } from "./loudness.js";
 import { masterLayout, masterPlan } from "./master.js";
@@ -26,6 +27,10 @@ export interface TrackLoudness {
   /** The gain ffmpeg applied for this profile, dB. */
   gainDb: number;
   measuredOn: "pcm";
+  /** True peak of the MP3 itself (decoded, 4× oversampled in Node), dBTP: at most the profile's limit. */
+  mp3TruePeakDbtp: number;
+  /** Encodes it took: 1, or more when the MP3's peak overshot the limit. */
+  encodes: number;
 }
 
 export interface TrackInput {
@@ -54,9 +59,36 @@ export interface TrackOutput {
   timings: { assembleMs: number; encodeMs: number; measureMs: number };
 }
 
-/** Renders one timeline to one MP3 per profile (the only place a track is encoded). */
+type Encoded = Omit<TrackOutput, "files"> & { files: (TrackOutput["files"][number] & { marginDb: number })[] };
+
+/** Deeper limiting lifts the MP3's overshoot a little too (measured), so a retry steps past the miss by this much. */
+const RETRY_EXTRA_MARGIN_DB = 0.5;
+
+/**
+ * Renders one timeline to one MP3 per profile (the only place a track is encoded). Each MP3's true peak is checked;
+ * a profile over its limit is encoded again (at most twice) from clips held further under it.
+ */
 export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
-  const profiles = input.outputs.map((o) => o.profile);
+  let result = await encodeOutputs(input, input.outputs.map((o) => o.profile.peakMarginDb));
+  for (let round = 0; round < 2; round++) {
+    const over = result.files.map((f, i) => ({ f, i })).filter(({ f }) => f.loudness.mp3TruePeakDbtp > f.profile.truePeakLimitDb);
+    if (over.length === 0) break;
+    const again = await encodeOutputs(
+      { ...input, outputs: over.map(({ i }) => input.outputs[i]!) },
+      over.map(({ f }) => f.marginDb + (f.loudness.mp3TruePeakDbtp - f.profile.truePeakLimitDb) + RETRY_EXTRA_MARGIN_DB),
+    );
+    const files = [...result.files];
+    over.forEach(({ f, i }, k) => (files[i] = { ...again.files[k]!, loudness: { ...again.files[k]!.loudness, encodes: f.loudness.encodes + 1 } }));
+    const timings = { ...result.timings };
+    for (const stage of Object.keys(timings) as (keyof typeof timings)[]) timings[stage] += again.timings[stage];
+    result = { layout: result.layout, files, timings };
+  }
+  return { layout: result.layout, files: result.files.map(({ profile, loudness, bytes, sha256 }) => ({ profile, loudness, bytes, sha256 })), timings: result.timings };
+}
+
+// One assembly and one encode of `input.outputs`, each levelled with its peak margin; verifies each MP3's true peak.
+async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<Encoded> {
+  const profiles = input.outputs.map((o, i) => ({ ...o.profile, peakMarginDb: marginsDb[i]! }));
   const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
   let clock = performance.now();
   const lap = (stage: keyof typeof timings) => {
@@ -98,6 +130,8 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
       lap("encodeMs");
       const files = [];
       for (const [i, { profile }] of input.outputs.entries()) {
+        const mp3PeakDb = await mp3TruePeakDb(tempFiles[i]!, profile.sampleRate, profile.truePeakLimitDb, input.signal);
+        lap("measureMs");
         await input.beforeRename?.(profile, tempFiles[i]!);
         const bytes = await readFile(tempFiles[i]!);
         const gainDb = gains[i]!;
@@ -107,8 +141,10 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
           gainReductionDb: round2(masters[i]!.gainReductionDb),
           gainDb: round2(gainDb),
           measuredOn: "pcm",
+          mp3TruePeakDbtp: round2(mp3PeakDb),
+          encodes: 1,
         };
-        files.push({ profile, loudness, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
+        files.push({ profile, marginDb: marginsDb[i]!, loudness, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
       }
       return { layout, files, timings };
     });

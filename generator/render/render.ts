@@ -173,7 +173,7 @@ export async function renderCatalog(options: RenderOptions): Promise<RenderSumma
         files.written++;
         done++;
       }
-      encodes += targets.length;
+      encodes += out.files.reduce((n, f) => n + f.loudness.encodes, 0);
       stages.assembleMs += out.timings.assembleMs;
       stages.encodeMs += out.timings.encodeMs;
       stages.measureMs += out.timings.measureMs;

@@ -141,3 +141,22 @@ describe("the gain reduction each profile records", () => {
     expect(alexa).toBeGreaterThan(download!);
   });
 });
+
+describe("the MP3 peak check", () => {
+  it("reads each MP3's true peak as ffmpeg's meter does (within 0.3 dB)", async () => {
+    for (const f of output.files) {
+      const measured = await measureLoudness(join(dir, f.profile.id, "exercise-cat-cow.mp3"));
+      expect(Math.abs(f.loudness.mp3TruePeakDbtp - measured.truePeakDbtp)).toBeLessThanOrEqual(0.3);
+    }
+  });
+
+  it("encodes a profile again when its MP3 overshoots the limit, and ships it under the limit", async () => {
+    // A margin below zero levels the clips 2 dB over the limit: the first MP3 must go over and be caught.
+    const bare = { ...PROFILES.alexa, peakMarginDb: -2 };
+    const outFile = join(dir, "no-margin", "exercise-cat-cow.mp3");
+    const out = await renderTrack({ timeline, clip: clips.get, rate: clips.rate, tags: { title: "Cat-cow", album: "x", artist: "x" }, outputs: [{ profile: bare, outFile }] });
+    const [file] = out.files;
+    expect(file!.loudness.encodes).toBeGreaterThan(1);
+    expect((await measureLoudness(outFile)).truePeakDbtp).toBeLessThanOrEqual(bare.truePeakLimitDb);
+  });
+});
