@@ -11,7 +11,7 @@ export interface AudioProfile {
    * How far under the limit clips are held before encoding: MP3 coding noise raises the peaks of heavily
    * limited speech. Measured over the whole catalogue with the embedded voice (peak-to-loudness ~19 dB, so 8–10 dB
    * of limiting for Alexa): 0.4–1.4 dB at 64 kbps / 44.1 kHz, 2.6–4.2 dB at 64 kbps / 22.05 kHz (more at 24 kHz).
-   * The render does not decode the MP3 again to check (it measures the PCM it encodes); the tests measure the MP3s.
+   * The render checks each MP3's true peak and encodes a profile again, further under, when it overshoots.
    */
   peakMarginDb: number;
   /** Loudness the MP3 encoder takes away (low-pass at low bitrates), pre-compensated before the encode, LU. */

@@ -1,5 +1,6 @@
-// One track from timeline to finished MP3s: level clips, lay out once, mix the bed, measure the PCM in Node, then
-// one ffmpeg process encodes every profile from one interleaved stream (no second decode to measure).
+// One track from timeline to finished MP3s: level clips, lay out once, mix the bed, measure loudness on the PCM in
+// Node, then one ffmpeg process encodes every profile from one interleaved stream; the MP3s are decoded only to
+// check their true peak (no ffmpeg loudness pass).
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
