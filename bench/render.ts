@@ -1,17 +1,17 @@
 // `npm run bench:render`: renders the whole catalogue cold (empty clip cache, fresh output folder) and warm
-// (nothing changed), then encodes the very same PCM (each track's last pass: same ceiling, same gain) with a bare
-// ffmpeg encode from memory (no synthesis, levelling, measuring or tags): the floor a render cannot beat.
+// (nothing changed), then encodes the very same PCM (each profile's master with its bed and recorded gain) with a
+// bare ffmpeg encode per (track, profile) from memory (no synthesis, levelling, measuring or tags): the floor.
 // Prints one JSON object. BENCH_CONCURRENCY sets tracks at once (default 2, the render's default).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog } from "../content/load.js";
-import { layoutPcm, type Layout } from "../generator/audio/assemble.js";
+import { layoutPcm } from "../generator/audio/assemble.js";
+import { bedLufs, createBed } from "../generator/audio/bed.js";
 import { encodeMp3, ffmpegPaths } from "../generator/audio/ffmpeg.js";
 import type { LevelledClip } from "../generator/audio/level.js";
-import { dbToGain } from "../generator/audio/loudness.js";
+import { masterLayout, masterPlan, type Master } from "../generator/audio/master.js";
 import { profilesFor } from "../generator/audio/profiles.js";
-import { assembleTrack } from "../generator/audio/track.js";
 import { createClipCache } from "../generator/cache/clip-cache.js";
 import { readManifest } from "../content/manifest.js";
 import { prepareClips, speechTexts } from "../generator/render/clips.js";
@@ -47,23 +47,23 @@ try {
     sampleRate: engine.sampleRate,
     concurrency: 2,
   });
+  // Each (track, profile): that profile's master (levelled clips, bed) with the gain the render recorded.
   const levelCache = new Map<string, LevelledClip>();
-  const bare: { layout: Layout; gain: number; outFile: string; profile: (typeof profiles)[number] }[] = [];
+  const bare: { master: Master; gainDb: number; outFile: string; profile: (typeof profiles)[number] }[] = [];
   const metadataFile = join(root, "bare.txt");
   await writeFile(metadataFile, ";FFMETADATA1\n");
   for (const profile of profiles) {
     const manifest = await readManifest(join(outDir, profile.subdir, "manifest.json"));
     for (const track of tracks) {
       const entry = manifest.tracks.find((t) => t.id === track.id)!;
-      const lastPass = (entry.loudness?.passes as { gainDb: number; ceilingDb: number }[]).at(-1)!;
-      const input = { timeline: track.timeline, clip: clips.get, rate: clips.rate, profile, tags: { title: "", album: "", artist: "" } };
-      const { layout } = assembleTrack(input, levelCache, lastPass.ceilingDb);
-      bare.push({ layout, gain: dbToGain(lastPass.gainDb), outFile: join(root, `${profile.id}-${track.id}.mp3`), profile });
+      const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate }, masterPlan(profile), levelCache);
+      bare.push({ master, gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.id}.mp3`), profile });
     }
   }
   const bareStarted = performance.now();
-  await runPool(bare, concurrency, async ({ layout, gain, outFile, profile }) => {
-    await encodeMp3(layoutPcm(layout, gain), outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, metadataFile });
+  await runPool(bare, concurrency, async ({ master, gainDb, outFile, profile }) => {
+    const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs)));
+    await encodeMp3(pcm, outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, gainDb, metadataFile });
   });
   const bareMs = performance.now() - bareStarted;
 

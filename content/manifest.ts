@@ -29,7 +29,7 @@ export const ChapterSchema = z
   .object({ id: z.string().min(1), title: z.string().min(1), startMs: Ms, endMs: Ms })
   .refine(ordered, endAfterStart);
 
-/** A measured stretch of the audio; pauses are exact silence (tests check them against the MP3). */
+/** A measured stretch of the audio; pauses hold no speech, only the soft bed or silence (tests check the MP3). */
 export const SegmentSchema = z
   .object({
     type: z.enum(["speech", "pause", "chime"]),
@@ -40,8 +40,8 @@ export const SegmentSchema = z
   })
   .refine(ordered, endAfterStart);
 
-/** Measured loudness of the encoded MP3 (ffmpeg loudnorm/ebur128). */
-export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number() });
+/** Loudness of the track as the render measured it, and the deepest peak limiting its voice got (gainReductionDb). */
+export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number(), gainReductionDb: z.number().nonnegative().optional() });
 
 /** One MP3: the DESIGN.md fields, plus optional extras the page, feed and render use. */
 export const TrackSchema = z

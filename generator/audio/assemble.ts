@@ -1,6 +1,7 @@
-// Lays a timeline out on a sample grid: levelled speech clips, exact silence for pauses, generated chimes.
+// Lays a timeline out on a sample grid: levelled speech clips, pauses of exact length, generated chimes.
 // Segment and chapter times come from these sample counts, i.e. from the PCM that is encoded, not estimates.
 import type { PausePurpose, Timeline } from "../../content/timeline.js";
+import type { BedStream } from "./bed.js";
 
 /** One stretch of the track on the sample grid. */
 export type Piece =
@@ -98,17 +99,29 @@ export function layoutTimeline(timeline: Timeline, source: SoundSource): Layout 
 
 const CHUNK = 1 << 16;
 
-/** The track's PCM as chunks (at most 64 Ki samples each), times a gain; silence is generated, never stored. */
-export function* layoutPcm(layout: Layout, gain = 1): Generator<Float32Array> {
-  const zeros = new Float32Array(CHUNK);
-  for (const piece of layout.pieces) {
-    if (piece.type === "pause") {
-      for (let left = piece.length; left > 0; left -= CHUNK) yield left >= CHUNK ? zeros : zeros.subarray(0, left);
-      continue;
+/**
+ * The track's PCM as consecutive chunks (at most 64 Ki samples each), times a gain, with the bed mixed in when
+ * given: pieces are copied into each chunk, silence is the chunk's zeros, so nothing track-long is held in memory.
+ */
+export function* layoutPcm(layout: Layout, gain = 1, bed?: BedStream): Generator<Float32Array> {
+  let piece = 0;
+  for (let at = 0; at < layout.totalSamples; at += CHUNK) {
+    const chunk = new Float32Array(Math.min(CHUNK, layout.totalSamples - at));
+    const end = at + chunk.length;
+    while (piece < layout.pieces.length && pieceEnd(layout.pieces[piece]!) <= at) piece++;
+    for (let k = piece; k < layout.pieces.length && layout.pieces[k]!.start < end; k++) {
+      const p = layout.pieces[k]!;
+      if (p.type === "pause") continue;
+      const from = Math.max(at, p.start);
+      const to = Math.min(end, p.start + p.samples.length);
+      chunk.set(p.samples.subarray(from - p.start, to - p.start), from - at);
     }
-    for (let offset = 0; offset < piece.samples.length; offset += CHUNK) {
-      const part = piece.samples.subarray(offset, offset + CHUNK);
-      yield gain === 1 ? part : part.map((s) => s * gain);
-    }
+    bed?.addTo(chunk, at);
+    if (gain !== 1) for (let i = 0; i < chunk.length; i++) chunk[i]! *= gain;
+    yield chunk;
   }
+}
+
+function pieceEnd(p: Piece): number {
+  return p.start + (p.type === "pause" ? p.length : p.samples.length);
 }

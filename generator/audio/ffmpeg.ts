@@ -77,21 +77,25 @@ function run(cmd: ffmpeg.FfmpegCommand, what: string, signal?: AbortSignal): Pro
 }
 
 /** What the MP3 encoder is told; one object so the render can hash it into a track's key. */
-export interface Mp3EncodeOptions {
+export interface Mp3EncodeOptions extends Mp3Output {
   /** Sample rate of the float PCM fed in. */
   inputRate: number;
+  /** Path of an `;FFMETADATA1` file with tags and chapters (see metadata.ts). */
+  metadataFile: string;
+  signal?: AbortSignal;
+}
+
+/** One MP3 written from the shared PCM input. */
+export interface Mp3Output {
   /** Sample rate of the MP3 (ffmpeg resamples once, with soxr). */
   outputRate: number;
   bitrateKbps: number;
-  /** Path of an `;FFMETADATA1` file with tags and chapters (see metadata.ts). */
-  metadataFile: string;
   /** Optional cover image (JPEG or PNG) embedded as ID3 APIC. */
   artworkFile?: string;
   /** Encoder low-pass in Hz (LAME's own choice when absent). */
   lowpassHz?: number;
-  /** Extra gain in dB applied by ffmpeg (the corrective pass); 0 = none. */
+  /** Gain in dB applied by ffmpeg before the encode (the profile's level); 0 = none. */
   gainDb?: number;
-  signal?: AbortSignal;
 }
 
 /**
@@ -99,31 +103,53 @@ export interface Mp3EncodeOptions {
  * the single encode of a track. Writes exactly `outFile` (callers pass a temporary name).
  */
 export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>, outFile: string, opts: Mp3EncodeOptions): Promise<void> {
+  await encodeMp3s(pcm, [{ ...opts, outFile }], opts);
+}
+
+/**
+ * Encodes one interleaved PCM stream into several MP3s in one ffmpeg process: channel k becomes output k (its
+ * gain, rate, bitrate), so a track is piped once whatever the number of profiles. All outputs share the tags and
+ * chapters of `metadataFile`; each output writes exactly its `outFile`.
+ */
+export async function encodeMp3s(
+  pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>,
+  outputs: readonly (Mp3Output & { outFile: string })[],
+  input: { inputRate: number; metadataFile: string; signal?: AbortSignal },
+): Promise<void> {
   const source = Readable.from(toBuffers(pcm), { objectMode: false });
-  const filters = [`aresample=${opts.outputRate}:resampler=soxr`];
-  if (opts.gainDb) filters.push(`volume=${opts.gainDb.toFixed(3)}dB`);
   const cmd = command()
     .input(source)
     .inputFormat("f32le")
-    .inputOptions(["-ar", String(opts.inputRate), "-ac", "1"])
-    .input(opts.metadataFile)
+    .inputOptions(["-ar", String(input.inputRate), "-ac", String(outputs.length)])
+    .input(input.metadataFile)
     .inputFormat("ffmetadata");
-  const outputOptions = ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"];
-  if (opts.artworkFile) {
-    cmd.input(opts.artworkFile);
-    outputOptions.push("-map", "2:v", "-c:v", "copy", "-disposition:v", "attached_pic", "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)");
-  }
-  outputOptions.push(
-    "-af", filters.join(","),
-    "-c:a", "libmp3lame", "-b:a", `${opts.bitrateKbps}k`, "-ar", String(opts.outputRate), "-ac", "1",
-    "-id3v2_version", "3", "-write_xing", "1",
-  );
-  if (opts.lowpassHz) outputOptions.push("-cutoff", String(opts.lowpassHz));
-  // Spread, not an array: fluent-ffmpeg splits array items at a single space ("comment=Cover (front)").
-  cmd.outputOptions(...outputOptions).format("mp3").output(outFile);
+  const branches = outputs.map((out, i) => {
+    const filters = [`aresample=${out.outputRate}:resampler=soxr`];
+    if (out.gainDb) filters.unshift(`volume=${out.gainDb.toFixed(3)}dB`);
+    if (outputs.length > 1) filters.unshift(`pan=mono|c0=c${i}`);
+    return `${outputs.length > 1 ? `[s${i}]` : "[0:a]"}${filters.join(",")}[o${i}]`;
+  });
+  const split = outputs.length > 1 ? [`[0:a]asplit=${outputs.length}${outputs.map((_, i) => `[s${i}]`).join("")}`] : [];
+  cmd.complexFilter([...split, ...branches].join(";"));
+  let nextInput = 2;
+  outputs.forEach((out, i) => {
+    const outputOptions = ["-map", `[o${i}]`, "-map_metadata", "1", "-map_chapters", "1"];
+    if (out.artworkFile) {
+      cmd.input(out.artworkFile);
+      outputOptions.push("-map", `${nextInput++}:v`, "-c:v", "copy", "-disposition:v", "attached_pic", "-metadata:s:v", "title=Cover", "-metadata:s:v", "comment=Cover (front)");
+    }
+    outputOptions.push(
+      "-c:a", "libmp3lame", "-b:a", `${out.bitrateKbps}k`, "-ar", String(out.outputRate), "-ac", "1",
+      "-id3v2_version", "3", "-write_xing", "1",
+    );
+    if (out.lowpassHz) outputOptions.push("-cutoff", String(out.lowpassHz));
+    // Spread, not an array: fluent-ffmpeg splits array items at a single space ("comment=Cover (front)").
+    cmd.output(out.outFile).outputOptions(...outputOptions).format("mp3");
+  });
   source.on("error", (error) => cmd.kill("SIGKILL") && void error);
-  await run(cmd, `ffmpeg encode ${outFile}`, opts.signal);
-  await addChapterToc(outFile);
+  await run(cmd, `ffmpeg encode ${outputs.map((o) => o.outFile).join(", ")}`, input.signal);
+  // The bundled ffmpeg writes CHAP frames without the CTOC players need to list them.
+  for (const out of outputs) await addChapterToc(out.outFile);
 }
 
 async function* toBuffers(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>): AsyncGenerator<Buffer> {
@@ -154,21 +180,37 @@ export async function measureLoudness(file: string, signal?: AbortSignal): Promi
 
 /** Decodes any audio file to mono float32 PCM at `rate`; fails on a decode error (tests, the bench). */
 export async function decodeToPcm(file: string, rate: number, signal?: AbortSignal): Promise<Float32Array> {
-  const chunks: Buffer[] = [];
+  const chunks: Float32Array[] = [];
+  await decodeChunks(file, rate, (chunk) => chunks.push(Float32Array.from(chunk)), signal);
+  const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Decodes a file to mono float32 PCM at `rate`, handing each chunk over as it arrives (nothing track-long is held). */
+export async function decodeChunks(file: string, rate: number, onChunk: (samples: Float32Array) => void, signal?: AbortSignal): Promise<void> {
   const cmd = command().input(file).inputOptions(["-xerror"]).outputOptions(["-ac", "1", "-ar", String(rate)]).format("f32le");
-  const done = new Promise<void>((resolve, reject) => {
+  let carry = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => {
     const sink = cmd.pipe();
-    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("data", (data: Buffer) => {
+      const bytes = carry.length > 0 ? Buffer.concat([carry, data]) : data;
+      const whole = bytes.length - (bytes.length % 4);
+      carry = Buffer.from(bytes.subarray(whole));
+      // Copy into an aligned buffer: a Float32Array view needs a 4-byte-aligned offset.
+      const aligned = new Float32Array(whole / 4);
+      Buffer.from(aligned.buffer).set(bytes.subarray(0, whole));
+      onChunk(aligned);
+    });
     sink.on("end", resolve);
     sink.on("error", reject);
     cmd.on("error", (error: Error) => reject(new Error(`ffmpeg decode ${file}: ${error.message}`)));
     signal?.addEventListener("abort", () => cmd.kill("SIGKILL"), { once: true });
   });
-  await done;
-  const all = Buffer.concat(chunks);
-  const out = new Float32Array(all.length / 4);
-  Buffer.from(out.buffer).set(all.subarray(0, out.length * 4));
-  return out;
 }
 
 /** Chapters and tags as ffprobe reads them back from a file (the check that ID3 CHAP frames exist). */

@@ -49,6 +49,8 @@ export interface LevelledClip {
   gainDb: number;
   /** Deepest limiter gain reduction, dB. */
   limitedDb: number;
+  /** True peak of the levelled clip, dBTP. */
+  truePeakDb: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface LevelledClip {
  */
 export function levelClip(samples: Float32Array, rate: number, target: LevelTarget): LevelledClip {
   const sourceLufs = integratedLufs(samples, rate);
-  if (!Number.isFinite(sourceLufs)) return { samples: Float32Array.from(samples), sourceLufs, gainDb: 0, limitedDb: 0 };
+  if (!Number.isFinite(sourceLufs)) return { samples: Float32Array.from(samples), sourceLufs, gainDb: 0, limitedDb: 0, truePeakDb: truePeakDb(samples) };
   const envelope = truePeakEnvelope(samples);
   const attempt = (gainDb: number) => {
     const gain = dbToGain(gainDb);
@@ -79,9 +81,11 @@ export function levelClip(samples: Float32Array, rate: number, target: LevelTarg
     best = current;
   }
   // Gain changes inside the limiter can leave a few new inter-sample peaks a hair over the ceiling: one more pass.
-  if (best.reductionDb > 0 && truePeakDb(best.samples) > target.ceilingDb) {
+  let peakDb = truePeakDb(best.samples);
+  if (best.reductionDb > 0 && peakDb > target.ceilingDb) {
     const again = limitPeaks(best.samples, rate, { ceilingDb: target.ceilingDb - 0.05 });
     best = { ...best, samples: again.samples };
+    peakDb = truePeakDb(best.samples);
   }
-  return { samples: best.samples, sourceLufs, gainDb: best.gainDb, limitedDb: best.reductionDb };
+  return { samples: best.samples, sourceLufs, gainDb: best.gainDb, limitedDb: best.reductionDb, truePeakDb: peakDb };
 }

@@ -1,146 +1,197 @@
-// One track from timeline to finished MP3: level clips, lay out, measure in Node, encode once, measure the MP3
-// with ffmpeg, and only when it misses the profile (±tolerance, or over the peak limit) encode once more.
+// One track from timeline to finished MP3s: level clips, lay out once, mix the bed, measure loudness on the PCM in
+// Node, then one ffmpeg process encodes every profile from one interleaved stream; the MP3s are decoded only to
+// check their true peak (no ffmpeg loudness pass).
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Timeline } from "../../content/timeline.js";
 import { withAtomicFile } from "../io/atomic.js";
-import { layoutPcm, layoutTimeline, type Layout } from "./assemble.js";
-import { encodeMp3, measureLoudness, type MeasuredLoudness } from "./ffmpeg.js";
-import { levelClip, type LevelledClip } from "./level.js";
-import { dbToGain, LoudnessMeter } from "./loudness.js";
+import { layoutPcm, type Layout } from "./assemble.js";
+import { bedLufs, createBed } from "./bed.js";
+import { encodeMp3s } from "./ffmpeg.js";
+import { mp3TruePeakDb } from "./verify.js";
+import type { LevelledClip } from "./level.js";
+import { LoudnessMeter } from "./loudness.js";
+import { masterLayout, masterPlan } from "./master.js";
 import { ffmetadata, type TrackTags } from "./metadata.js";
-import { CHIME_UNDER_SPEECH_LU, type AudioProfile } from "./profiles.js";
-import { chimeSamples } from "./tones.js";
+import type { AudioProfile } from "./profiles.js";
 
-/** How far a track of levelled clips and silence measures under its clips (edge blocks), typically 0.4–0.6 LU. */
-const EDGE_ALLOWANCE_LU = 0.5;
+/** What the manifest records of a profile's loudness; measured on the PCM the encoder was given. */
+export interface TrackLoudness {
+  /** Integrated loudness (BS.1770, in Node) of the PCM after the profile's gain, LUFS. */
+  integratedLufs: number;
+  /** Bound on the true peak of that PCM (clips' 4× oversampled peaks plus the bed's), dBTP; the MP3 may add up to the profile's peak margin. */
+  truePeakDbtp: number;
+  /** Deepest peak-limiter gain reduction on any clip of the track, dB (issue 12: at most 6 for Alexa). */
+  gainReductionDb: number;
+  /** The gain ffmpeg applied for this profile, dB. */
+  gainDb: number;
+  measuredOn: "pcm";
+  /** True peak of the MP3 itself (decoded, 4× oversampled in Node), dBTP: at most the profile's limit. */
+  mp3TruePeakDbtp: number;
+  /** Encodes it took: 1, or more when the MP3's peak overshot the limit. */
+  encodes: number;
+}
 
 export interface TrackInput {
   timeline: Timeline;
   /** Trimmed float PCM of each speech text at `rate` (synthesized beforehand). */
   clip(text: string): Float32Array;
   rate: number;
-  profile: AudioProfile;
+  /** One MP3 per output, all from one assembly. */
+  outputs: { profile: AudioProfile; outFile: string }[];
   tags: TrackTags;
   artworkFile?: string;
-  /** Final path; written under a temporary name and renamed when complete. */
-  outFile: string;
-  /** Overrides the profile's peak margin (the render raises it after seeing MP3 overshoot). */
-  peakMarginDb?: number;
-  /** Levelled clips shared between tracks of one run (key: profile, ceiling, text). */
+  /** Mix the sound bed under the session (default true). */
+  bed?: boolean;
+  /** Levelled clips shared between tracks of one run (key: ceiling, text). */
   levelCache?: Map<string, LevelledClip>;
   signal?: AbortSignal;
-  /** Called after the encode with the temporary file, before it is renamed (tests inject failures here). */
-  beforeRename?(tempFile: string): Promise<void>;
+  /** Called after the encode with each temporary file, before it is renamed (tests inject failures here). */
+  beforeRename?(profile: AudioProfile, tempFile: string): Promise<void>;
 }
 
 export interface TrackOutput {
   layout: Layout;
-  loudness: MeasuredLoudness;
-  /** Encodes it took: 1 normally, 2 when a corrective pass was needed. */
-  encodes: number;
-  /** Each encode: loudness predicted in Node before it, and measured by ffmpeg after it (tuning, the bench). */
-  passes: { predictedLufs: number; ceilingDb: number; gainDb: number; measured: MeasuredLoudness }[];
-  /** Wall time per stage, ms (levelling and layout in Node, the encode, the ffmpeg measurement), summed over passes. */
+  /** Per output, in the order of `outputs`. */
+  files: { profile: AudioProfile; loudness: TrackLoudness; bytes: number; sha256: string }[];
+  /** Wall time per stage, ms (levelling and layout in Node, the loudness pass in Node, the encode). */
   timings: { assembleMs: number; encodeMs: number; measureMs: number };
-  bytes: number;
-  sha256: string;
 }
 
-/** A track's PCM before encoding: the layout of levelled clips and the one gain that puts it on target. */
-export interface AssembledTrack {
-  layout: Layout;
-  /** Loudness of the layout before the gain, measured in Node (BS.1770). */
-  predictedLufs: number;
-  gainDb: number;
-}
+type Encoded = Omit<TrackOutput, "files"> & { files: (TrackOutput["files"][number] & { marginDb: number })[] };
+
+/** Deeper limiting lifts the MP3's overshoot a little too (measured), so a retry steps past the miss by this much. */
+const RETRY_EXTRA_MARGIN_DB = 0.5;
 
 /**
- * Levels the clips (to the target plus what edge blocks and the encoder take away) and lays the track out;
- * the small rest is one gain on the whole track. Exported for the bench's bare-encode floor.
+ * Renders one timeline to one MP3 per profile (the only place a track is encoded). Each MP3's true peak is checked;
+ * a profile over its limit is encoded again (at most twice) from clips held further under it.
  */
-export function assembleTrack(input: Omit<TrackInput, "outFile">, cache: Map<string, LevelledClip>, ceilingDb: number): AssembledTrack {
-  const { profile } = input;
-  // Speech next to silence makes edge blocks that pull the track's gated loudness under its clips', and the
-  // encoder takes a little more: clips aim that much higher, and the small rest is one gain on the track.
-  const layout = layoutLevelled(input, cache, profile.targetLufs + profile.encoderLossLu + EDGE_ALLOWANCE_LU, ceilingDb);
-  const meter = new LoudnessMeter(input.rate);
-  for (const chunk of layoutPcm(layout)) meter.push(chunk);
-  const predictedLufs = meter.integratedLufs();
-  const gainDb = Number.isFinite(predictedLufs) ? clamp(profile.targetLufs + profile.encoderLossLu - predictedLufs, -6, 3) : 0;
-  return { layout, predictedLufs, gainDb };
+export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
+  let result = await encodeOutputs(input, input.outputs.map((o) => o.profile.peakMarginDb));
+  for (let round = 0; round < 2; round++) {
+    const over = result.files.map((f, i) => ({ f, i })).filter(({ f }) => f.loudness.mp3TruePeakDbtp > f.profile.truePeakLimitDb);
+    if (over.length === 0) break;
+    const again = await encodeOutputs(
+      { ...input, outputs: over.map(({ i }) => input.outputs[i]!) },
+      over.map(({ f }) => f.marginDb + (f.loudness.mp3TruePeakDbtp - f.profile.truePeakLimitDb) + RETRY_EXTRA_MARGIN_DB),
+    );
+    const files = [...result.files];
+    over.forEach(({ f, i }, k) => (files[i] = { ...again.files[k]!, loudness: { ...again.files[k]!.loudness, encodes: f.loudness.encodes + 1 } }));
+    const timings = { ...result.timings };
+    for (const stage of Object.keys(timings) as (keyof typeof timings)[]) timings[stage] += again.timings[stage];
+    result = { layout: result.layout, files, timings };
+  }
+  return { layout: result.layout, files: result.files.map(({ profile, loudness, bytes, sha256 }) => ({ profile, loudness, bytes, sha256 })), timings: result.timings };
 }
 
-/** Renders one timeline to one MP3 (the only place a track is encoded). */
-export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
-  const { profile, rate } = input;
-  const cache = input.levelCache ?? new Map<string, LevelledClip>();
+// One assembly and one encode of `input.outputs`, each levelled with its peak margin; verifies each MP3's true peak.
+async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<Encoded> {
+  const profiles = input.outputs.map((o, i) => ({ ...o.profile, peakMarginDb: marginsDb[i]! }));
+  const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
+  let clock = performance.now();
+  const lap = (stage: keyof typeof timings) => {
+    const now = performance.now();
+    timings[stage] += now - clock;
+    clock = now;
+  };
+  // Each profile is levelled for its own loudness and peak room (one master each, clips memoized across tracks);
+  // the masters share one layout and travel to ffmpeg interleaved, as the channels of one stream.
+  const plans = profiles.map((p) => masterPlan(p));
+  const masters = plans.map((plan) => masterLayout(input, plan, input.levelCache ?? new Map<string, LevelledClip>()));
+  const { layout } = masters[0]!;
+  const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs))));
+  const streams = () => masters.map((m, i) => layoutPcm(m.layout, 1, beds[i]));
+  lap("assembleMs");
+  const meters = masters.map(() => new LoudnessMeter(input.rate));
+  for (const chunks of zipChunks(streams())) chunks.forEach((c, i) => meters[i]!.push(c));
+  const masterLufs = meters.map((m) => m.integratedLufs());
+  const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, beds[i]?.peak));
+  const gains = plans.map((plan, i) => plan.gainFor(masterLufs[i]!, peakDb[i]!));
+  lap("measureMs");
   const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
   try {
-    return await withAtomicFile(input.outFile, async (tempFile) => {
-      let ceilingDb = profile.truePeakLimitDb - (input.peakMarginDb ?? profile.peakMarginDb);
-      let correctionDb = 0;
-      const passes: TrackOutput["passes"] = [];
-      const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
-      let clock = performance.now();
-      const lap = (stage: keyof typeof timings) => {
-        const now = performance.now();
-        timings[stage] += now - clock;
-        clock = now;
-      };
-      for (let encodes = 1; ; encodes++) {
-        const { layout, predictedLufs: trackLufs, gainDb: residualDb } = assembleTrack(input, cache, ceilingDb);
-        const metadataFile = join(workDir, "metadata.txt");
-        await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
-        lap("assembleMs");
-        await encodeMp3(layoutPcm(layout, dbToGain(residualDb + correctionDb)), tempFile, {
-          inputRate: rate,
+    const metadataFile = join(workDir, "metadata.txt");
+    await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
+    return await withAtomicFiles(input.outputs.map((o) => o.outFile), async (tempFiles) => {
+      await encodeMp3s(
+        interleave(streams()),
+        input.outputs.map(({ profile }, i) => ({
+          outFile: tempFiles[i]!,
           outputRate: profile.sampleRate,
           bitrateKbps: profile.bitrateKbps,
           lowpassHz: profile.lowpassHz,
-          metadataFile,
+          gainDb: gains[i],
           artworkFile: input.artworkFile,
-          signal: input.signal,
-        });
-        lap("encodeMs");
-        const loudness = await measureLoudness(tempFile, input.signal);
+        })),
+        { inputRate: input.rate, metadataFile, signal: input.signal },
+      );
+      lap("encodeMs");
+      const files = [];
+      for (const [i, { profile }] of input.outputs.entries()) {
+        const mp3PeakDb = await mp3TruePeakDb(tempFiles[i]!, profile.sampleRate, profile.truePeakLimitDb, input.signal);
         lap("measureMs");
-        passes.push({ predictedLufs: trackLufs, ceilingDb, gainDb: residualDb + correctionDb, measured: loudness });
-        const loudnessOff = Math.abs(loudness.integratedLufs - profile.targetLufs) > profile.toleranceLu;
-        const peakOver = loudness.truePeakDbtp > profile.truePeakLimitDb;
-        if ((!loudnessOff && !peakOver) || encodes >= 3) {
-          await input.beforeRename?.(tempFile);
-          const bytes = await readFile(tempFile);
-          return { layout, loudness, encodes, passes, timings, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
-        }
-        correctionDb += profile.targetLufs - loudness.integratedLufs;
-        // Deeper limiting raises the overshoot a little too (measured), so step past the miss by half a dB.
-        if (peakOver) ceilingDb -= loudness.truePeakDbtp - profile.truePeakLimitDb + 0.5;
+        await input.beforeRename?.(profile, tempFiles[i]!);
+        const bytes = await readFile(tempFiles[i]!);
+        const gainDb = gains[i]!;
+        const loudness: TrackLoudness = {
+          integratedLufs: round2(masterLufs[i]! + gainDb),
+          truePeakDbtp: round2(peakDb[i]! + gainDb),
+          gainReductionDb: round2(masters[i]!.gainReductionDb),
+          gainDb: round2(gainDb),
+          measuredOn: "pcm",
+          mp3TruePeakDbtp: round2(mp3PeakDb),
+          encodes: 1,
+        };
+        files.push({ profile, marginDb: marginsDb[i]!, loudness, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
       }
+      return { layout, files, timings };
     });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-// Lays out the timeline from clips levelled to (target, ceiling), memoized across tracks of the run.
-function layoutLevelled(input: Omit<TrackInput, "outFile">, cache: Map<string, LevelledClip>, targetLufs: number, ceilingDb: number): Layout {
-  const { profile, rate } = input;
-  const levelled = (key: string, make: () => Float32Array, target: number) => {
-    const cacheKey = `${profile.id}|${target.toFixed(2)}|${ceilingDb.toFixed(2)}|${key}`;
-    let hit = cache.get(cacheKey);
-    if (!hit) cache.set(cacheKey, (hit = levelClip(make(), rate, { targetLufs: target, ceilingDb, attackMs: profile.limiterAttackMs, releaseMs: profile.limiterReleaseMs })));
-    return hit.samples;
-  };
-  return layoutTimeline(input.timeline, {
-    rate,
-    speech: (text) => levelled(`speech|${text}`, () => input.clip(text), targetLufs),
-    chime: (sound) => levelled(`chime|${sound}`, () => chimeSamples(sound, rate), targetLufs - CHIME_UNDER_SPEECH_LU),
-  });
+// Walks equally chunked streams in step (every master has the same length and chunking).
+function* zipChunks(streams: Generator<Float32Array>[]): Generator<Float32Array[]> {
+  for (;;) {
+    const chunks = streams.map((s) => s.next());
+    if (chunks.some((c) => c.done)) return;
+    yield chunks.map((c) => c.value as Float32Array);
+  }
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+// Channel k of the stream is master k: one pipe into one ffmpeg whatever the number of profiles.
+function* interleave(streams: Generator<Float32Array>[]): Generator<Float32Array> {
+  if (streams.length === 1) {
+    yield* streams[0]!;
+    return;
+  }
+  const n = streams.length;
+  for (const chunks of zipChunks(streams)) {
+    const out = new Float32Array(chunks[0]!.length * n);
+    chunks.forEach((chunk, k) => {
+      for (let i = 0; i < chunk.length; i++) out[i * n + k] = chunk[i]!;
+    });
+    yield out;
+  }
+}
+
+// Several atomic files at once: each is written under a temporary name and renamed only if all succeed.
+async function withAtomicFiles<T>(paths: string[], body: (temps: string[]) => Promise<T>, temps: string[] = []): Promise<T> {
+  if (temps.length === paths.length) return body(temps);
+  return withAtomicFile(paths[temps.length]!, (temp) => withAtomicFiles(paths, body, [...temps, temp]));
+}
+
+// Bed and speech add at most sample by sample: the speech peak plus the ducked bed, or the full bed in a pause.
+function withBedPeak(speechPeakDb: number, bed: { full: number; ducked: number } | undefined): number {
+  if (!bed) return speechPeakDb;
+  const linear = Math.max(10 ** (speechPeakDb / 20) + bed.ducked, bed.full);
+  return 20 * Math.log10(linear);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

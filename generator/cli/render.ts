@@ -23,6 +23,7 @@ interface RenderArgs extends SiteArgs {
   artwork?: string;
   concurrency: number;
   force: boolean;
+  bed: "soft" | "none";
   "cache-dir": string;
 }
 
@@ -48,6 +49,11 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option("artwork", { type: "string", describe: "Cover image (JPEG or PNG) embedded in every MP3 (default: the generated <out>/artwork.png, none with --artwork-url)" })
       .option("concurrency", { type: "number", default: 2, describe: "Tracks encoded at once" })
       .option("force", { type: "boolean", default: false, describe: "Re-encode tracks even when unchanged" })
+      .option("bed", {
+        choices: ["soft", "none"] as const,
+        default: "soft" as const,
+        describe: "Sound bed under the session, 20 dB under the speech, so skip-silence players keep the holds; none = silent pauses",
+      })
       .option("cache-dir", { type: "string", default: DEFAULT_CLIP_CACHE_DIR, describe: "Clip cache folder (phrases synthesized once, ever)" })
       .example("$0 render", "Render everything offline into dist/sessions/")
       .example("$0 render --exercise cat-cow --profile download", "One exercise, download profile only")
@@ -80,6 +86,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         artworkFile: args.artwork ?? (args["artwork-url"] ? undefined : (await writeArtwork(args.out)).path),
         concurrency: Math.max(1, Math.floor(args.concurrency)),
         force: args.force,
+        bed: args.bed !== "none",
         signal: controller.signal,
         onEvent: (event: RenderEvent) => progress.event(event),
       });

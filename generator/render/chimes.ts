@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { CHIME_FILES } from "../../content/ssml/alexa.js";
 import { encodeMp3 } from "../audio/ffmpeg.js";
 import { levelClip } from "../audio/level.js";
+import { CHIME_UNDER_SPEECH_LU } from "../audio/master.js";
 import { ffmetadata } from "../audio/metadata.js";
-import { CHIME_UNDER_SPEECH_LU, SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
+import { SSML_AUDIO, type AudioProfile } from "../audio/profiles.js";
 import { chimeSamples } from "../audio/tones.js";
 import { writeFileAtomicIfChanged, type WrittenFile } from "../io/atomic.js";
 import { PRODUCT_NAME } from "../../content/facts.js";
-
 
 /** Writes `<dir>/chimes/start.mp3` and `end.mp3` for the Alexa profile; returns what changed. */
 export async function writeChimeFiles(dir: string, profile: AudioProfile, signal?: AbortSignal): Promise<WrittenFile[]> {

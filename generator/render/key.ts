@@ -6,7 +6,7 @@ import type { AudioProfile } from "../audio/profiles.js";
 import type { TtsEngine } from "../tts/engine.js";
 
 /** Bump when assembly, levelling or encoding changes in a way that changes the audio. */
-export const RENDER_FORMAT = 1;
+export const RENDER_FORMAT = 2;
 
 export interface TrackKeyInput {
   timeline: Timeline;
@@ -16,6 +16,8 @@ export interface TrackKeyInput {
   tags: TrackTags;
   /** sha256 of the artwork file's bytes, if any. */
   artworkSha256?: string;
+  /** Whether the sound bed is mixed in. */
+  bed?: boolean;
 }
 
 /** sha256 hex over the render's inputs for one track (the timeline holds every spoken word and pause). */
@@ -28,6 +30,7 @@ export function trackKey(input: TrackKeyInput): string {
     input.profile,
     input.tags,
     input.artworkSha256 ?? null,
+    input.bed ?? true,
   ]);
   return createHash("sha256").update(recipe).digest("hex");
 }

@@ -43,6 +43,8 @@ export interface RenderOptions {
   artworkFile?: string;
   /** Tracks encoded at once (default 2). */
   concurrency?: number;
+  /** Mix the generated sound bed under every session (default true; `--bed none` turns it off). */
+  bed?: boolean;
   /** Re-encode even when unchanged. */
   force?: boolean;
   /** Write the site (index.html, feed.xml, chapters, artwork) for the download profile (default true). */
@@ -130,7 +132,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   for (const state of states) {
     for (const track of selected) {
       const tags: TrackTags = { title: track.title, album: PRODUCT_NAME, artist: PRODUCT_NAME, genre: "Speech", comment: SAFETY_COMMENT };
-      const key = trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile: state.profile, tags, artworkSha256 });
+      const key = trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile: state.profile, tags, artworkSha256, bed: options.bed ?? true });
       const entry = state.entries.get(trackIdentity(track));
       if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
         unchanged++;
@@ -150,19 +152,20 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
     resumed++;
   }
   const entriesBefore = new Map(jobs.map((job) => [job, job.state.entries.get(trackIdentity(job.track))]));
-  // Longest first, so the pool does not end waiting on the big routine.
-  jobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
+  // One assembly per track feeds every profile that needs it; longest first, so the pool does not end waiting on the big routine.
+  const byTrack = new Map<PlannedTrack, typeof jobs>();
+  for (const job of jobs) byTrack.set(job.track, [...(byTrack.get(job.track) ?? []), job]);
+  const trackJobs = [...byTrack].map(([track, targets]) => ({ track, targets }));
+  trackJobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
   // Paces may speak at different rates: each rate gets its own clips (and levelled copies of them).
-  const rates = [...new Set(jobs.map((j) => rateOf(j.track)))];
-  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(jobs.filter((j) => rateOf(j.track) === rate).map((j) => j.track.timeline))]));
+  const rates = [...new Set(trackJobs.map((j) => rateOf(j.track)))];
+  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(trackJobs.filter((j) => rateOf(j.track) === rate).map((j) => j.track.timeline))]));
   const textCount = [...textsByRate.values()].reduce((n, texts) => n + texts.length, 0);
   emit({ type: "planned", jobs: jobs.length, unchanged, texts: textCount });
 
   const cache = createClipCache({ dir: options.clipCacheDir ?? DEFAULT_CLIP_CACHE_DIR, engine });
   let encodes = 0;
   const stages = { clipsMs: 0, assembleMs: 0, encodeMs: 0, measureMs: 0 };
-  // Largest MP3 peak overshoot seen per profile (measured TP − PCM ceiling − gain): later tracks keep that much more room.
-  const overshoot = new Map<string, number>();
   let encodedAudioMs = 0;
   let done = 0;
   try {
@@ -180,55 +183,50 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       voices.set(ratePercent, { clips, levelCache: new Map() });
     }
     stages.clipsMs = performance.now() - clipsStarted;
-    await runPool(jobs, options.concurrency ?? 2, async ({ track, state, key, tags }) => {
-      emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: state.profile.id });
+    await runPool(trackJobs, options.concurrency ?? 2, async ({ track, targets }) => {
+      const profileIds = targets.map((t) => t.state.profile.id).join("+");
+      emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: profileIds });
       const { clips, levelCache } = voices.get(rateOf(track))!;
       const out = await renderTrack({
         timeline: track.timeline,
         clip: clips.get,
         rate: clips.rate,
-        profile: state.profile,
-        tags,
+        outputs: targets.map((t) => ({ profile: t.state.profile, outFile: join(t.state.stageDir, track.file) })),
+        tags: targets[0]!.tags,
         artworkFile: options.artworkFile,
-        outFile: join(state.stageDir, track.file),
+        bed: options.bed ?? true,
         levelCache,
-        peakMarginDb: learnedMargin(state.profile.peakMarginDb, overshoot.get(state.profile.id)),
         signal: options.signal,
-        beforeRename: options.beforeRename && ((temp) => options.beforeRename!(track, state.profile, temp)),
+        beforeRename: options.beforeRename && ((profile, temp) => options.beforeRename!(track, profile, temp)),
       });
-      for (const p of out.passes) {
-        const seen = p.measured.truePeakDbtp - (p.ceilingDb + p.gainDb);
-        overshoot.set(state.profile.id, Math.max(overshoot.get(state.profile.id) ?? -Infinity, seen));
+      for (const [i, { state, key }] of targets.entries()) {
+        const file = out.files[i]!;
+        state.entries.set(trackIdentity(track), {
+          id: track.id,
+          kind: track.kind,
+          title: track.title,
+          file: track.file,
+          durationMs: out.layout.durationMs,
+          chapters: out.layout.chapters,
+          segments: out.layout.segments,
+          description: track.description,
+          pace: track.pace,
+          bytes: file.bytes,
+          loudness: { ...file.loudness },
+          profile: state.profile.id,
+          sha256: file.sha256,
+          key,
+          publishedAt: state.entries.get(trackIdentity(track))?.publishedAt,
+        });
+        encodedAudioMs += out.layout.durationMs;
+        files.written++;
+        done++;
       }
-      state.entries.set(trackIdentity(track), {
-        id: track.id,
-        kind: track.kind,
-        title: track.title,
-        file: track.file,
-        durationMs: out.layout.durationMs,
-        chapters: out.layout.chapters,
-        segments: out.layout.segments,
-        description: track.description,
-        pace: track.pace,
-        bytes: out.bytes,
-        loudness: {
-          integratedLufs: out.loudness.integratedLufs,
-          truePeakDbtp: out.loudness.truePeakDbtp,
-          encodes: out.encodes,
-          passes: out.passes.map((p) => ({ ceilingDb: p.ceilingDb, gainDb: p.gainDb, integratedLufs: p.measured.integratedLufs, truePeakDbtp: p.measured.truePeakDbtp })),
-        },
-        profile: state.profile.id,
-        sha256: out.sha256,
-        key,
-        publishedAt: state.entries.get(trackIdentity(track))?.publishedAt,
-      });
-      encodes += out.encodes;
+      encodes += out.files.reduce((n, f) => n + f.loudness.encodes, 0);
       stages.assembleMs += out.timings.assembleMs;
       stages.encodeMs += out.timings.encodeMs;
       stages.measureMs += out.timings.measureMs;
-      encodedAudioMs += out.layout.durationMs;
-      files.written++;
-      emit({ type: "track", done: ++done, total: jobs.length, id: track.id, profile: state.profile.id, durationMs: out.layout.durationMs, encodes: out.encodes });
+      emit({ type: "track", done, total: jobs.length, id: track.id, profile: profileIds, durationMs: out.layout.durationMs, encodes: 1 });
     });
     // The documents join the stage, then everything that changed moves into place: a failure before this point
     // (including a full disk while writing them) leaves the previous complete set.
@@ -266,13 +264,6 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
     wallMs: Math.round(performance.now() - started),
     manifests: states.map((s) => join(s.dir, MANIFEST_FILE)),
   };
-}
-
-// The profile's margin, or the largest overshoot seen plus 0.3 dB rounded up to half a dB (so clips are
-// re-levelled at a new ceiling rarely, not after every track).
-function learnedMargin(profileMarginDb: number, overshootDb: number | undefined): number {
-  if (overshootDb === undefined || overshootDb + 0.3 <= profileMarginDb) return profileMarginDb;
-  return Math.ceil((overshootDb + 0.3) * 2) / 2;
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {

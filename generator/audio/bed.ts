@@ -1,0 +1,124 @@
+// The sound bed: soft low-passed pink noise with a slow swell (like distant surf), generated here, never
+// downloaded. It sits under the whole session, ducked under speech and chimes, so every hold and rest carries
+// a quiet sound and podcast players' skip-silence features (Smart Speed, Trim Silence) keep the pauses.
+import type { Layout } from "./assemble.js";
+import { dbToGain, integratedLufs } from "./loudness.js";
+
+/** How far the bed sits under the speech loudness in pauses (the issue allows 15–30 dB), LU. */
+export const BED_UNDER_SPEECH_LU = 20;
+/** How much further the bed drops while someone speaks or a chime rings, dB. */
+export const BED_DUCK_DB = 18;
+/** The bed starts going down this long before speech, so the first syllable is never over a full bed. */
+const DUCK_LEAD_MS = 250;
+/** And comes back up over this long after it, so it never pumps between phrases. */
+const DUCK_RELEASE_MS = 700;
+const FADE_IN_MS = 500;
+const FADE_OUT_MS = 1500;
+const SWELL_SECONDS = 9;
+/** Swells per loop of the bed (a 27 s loop of soft noise is not heard as a loop). */
+const LOOP_SWELLS = 3;
+
+/** Draws the bed for consecutive chunks of one track; sample-exact and the same on every run (seeded). */
+export interface BedStream {
+  /** Adds the bed for samples [at, at + out.length) to `out`; calls must come in order, without gaps. */
+  addTo(out: Float32Array, at: number): void;
+  /** Largest bed sample at full level and under speech (ducked), linear: bounds what it adds to a peak. */
+  peak: { full: number; ducked: number };
+}
+
+/** Loudness of the un-ducked bed for a given speech loudness. */
+export function bedLufs(speechLufs: number): number {
+  return speechLufs - BED_UNDER_SPEECH_LU;
+}
+
+/** A bed for `layout` whose pauses measure `loudnessLufs`, ducked under every speech and chime piece. */
+export function createBed(layout: Layout, loudnessLufs: number): BedStream {
+  const { rate } = layout;
+  const loop = noiseLoop(rate);
+  // The loop is the bed: its measured loudness sets the scale, its largest sample bounds the peaks.
+  const scale = dbToGain(loudnessLufs - integratedLufs(loop, rate));
+  const full = scale * loop.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+  const envelope = duckEnvelope(layout);
+  return {
+    peak: { full, ducked: full * dbToGain(-BED_DUCK_DB) },
+    addTo(out, at) {
+      for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % loop.length]! * envelope(at + i);
+    },
+  };
+}
+
+// Bed level at each sample: 1 in pauses, −BED_DUCK_DB under voiced pieces with smooth ramps, faded at both ends.
+function duckEnvelope(layout: Layout): (i: number) => number {
+  const { rate, totalSamples } = layout;
+  const ms = (v: number) => Math.round((v * rate) / 1000);
+  const lead = ms(DUCK_LEAD_MS);
+  const release = ms(DUCK_RELEASE_MS);
+  const voiced: [number, number][] = [];
+  for (const p of layout.pieces) {
+    if (p.type === "pause") continue;
+    const end = p.start + p.samples.length;
+    const last = voiced.at(-1);
+    // Gaps shorter than a ramp down and up stay ducked: no pumping between phrases.
+    if (last && p.start - last[1] < lead + release) last[1] = end;
+    else voiced.push([p.start, end]);
+  }
+  const duck = dbToGain(-BED_DUCK_DB);
+  const fadeIn = ms(FADE_IN_MS);
+  const fadeOut = ms(FADE_OUT_MS);
+  let k = 0;
+  return (i) => {
+    // Streams run forward; a new pass over the track starts again from the first piece.
+    if (k > 0 && i < voiced[k - 1]![1]) k = 0;
+    while (k < voiced.length && voiced[k]![1] <= i) k++;
+    // Distance to the next voiced piece (ahead) and from the previous one (behind).
+    const next = voiced[k];
+    const before = next ? (i >= next[0] ? 0 : (next[0] - i) / lead) : Infinity;
+    const after = k > 0 ? (i - voiced[k - 1]![1]) / release : Infinity;
+    const t = Math.min(1, before, after);
+    const smooth = t * t * (3 - 2 * t);
+    const edges = Math.min(1, i / fadeIn, (totalSamples - i) / fadeOut);
+    return (duck + (1 - duck) * smooth) * Math.max(0, edges);
+  };
+}
+
+// Pink noise (Paul Kellet's economy filter) through two one-pole low-passes at ~600 Hz and two one-pole high-passes
+// at ~120 Hz (no rumble: loudness meters ignore it, but speakers and the MP3 encoder would not), with a slow swell
+// baked in. Made once per track as a seamless loop of whole swells, so the bed costs one table read per sample.
+function noiseLoop(rate: number): Float32Array {
+  let seed = 0x9e3779b9;
+  const random = () => {
+    // mulberry32: a tiny seeded PRNG, so the bed is identical on every render.
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+  };
+  const lp = 1 - Math.exp((-2 * Math.PI * 600) / rate);
+  const hp = 1 - Math.exp((-2 * Math.PI * 120) / rate);
+  const length = Math.round(LOOP_SWELLS * SWELL_SECONDS * rate);
+  const crossfade = Math.round(rate / 2);
+  const raw = new Float32Array(length + crossfade);
+  let b0 = 0, b1 = 0, b2 = 0, l1 = 0, l2 = 0, h1 = 0, h2 = 0;
+  for (let n = 0; n < raw.length; n++) {
+    const white = random();
+    b0 = 0.99765 * b0 + white * 0.099046;
+    b1 = 0.963 * b1 + white * 0.2965164;
+    b2 = 0.57 * b2 + white * 1.0526913;
+    l1 += (b0 + b1 + b2 + white * 0.1848 - l1) * lp;
+    l2 += (l1 - l2) * lp;
+    // High-pass = input minus its own low-pass, twice.
+    h1 += (l2 - h1) * hp;
+    const once = l2 - h1;
+    h2 += (once - h2) * hp;
+    raw[n] = once - h2;
+  }
+  // The tail past the loop fades into its start (equal power, the two are unrelated noise): no seam.
+  const loop = raw.slice(0, length);
+  for (let i = 0; i < crossfade; i++) {
+    const t = i / crossfade;
+    loop[i] = loop[i]! * Math.sin((Math.PI / 2) * t) + raw[length + i]! * Math.cos((Math.PI / 2) * t);
+  }
+  const swell = (2 * Math.PI) / (SWELL_SECONDS * rate);
+  for (let n = 0; n < length; n++) loop[n]! *= 1 + 0.3 * Math.sin(swell * n);
+  return loop;
+}
