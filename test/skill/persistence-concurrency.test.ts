@@ -69,8 +69,11 @@ describe("two interleaved sessions of one user", () => {
   it("the latest move wins the position, whichever session made it", async () => {
     const a = device("user-pos");
     const b = device("user-pos");
+    // First launch asks before it starts: both devices answer yes, so both sessions are at exercise 1.
     await a.alexa.utter("open upper back routine");
+    await a.alexa.utter("yes");
     await b.alexa.utter("open upper back routine");
+    await b.alexa.utter("yes");
     await a.alexa.utter("skip");
     await a.alexa.utter("skip"); // A at exercise 3
     await b.alexa.utter("skip"); // B (stale) moves to exercise 2: the latest move

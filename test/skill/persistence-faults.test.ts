@@ -98,7 +98,9 @@ describe.each(faults)("when DynamoDB %s", (_name, mode) => {
     expect(stop.ms).toBeLessThan(ANSWER_WITHIN_MS);
     expect(said(stop.response)).toContain("I couldn't save your place this time.");
     expect(said(stop.response)).not.toContain("Your place is saved");
-    expect(logs.some((l) => l.message.includes("could not save progress"))).toBe(true);
+    // The failure is logged. On a machine loaded enough for the launch's own read to miss its deadline, the skill
+    // never tries to save (and says so just the same), so the logged failure is the read instead of the write.
+    expect(logs.some((l) => /could not (save|read) progress/.test(l.message))).toBe(true);
   });
 });
 

@@ -170,7 +170,7 @@ describe("every pace", () => {
     ]);
     const holds = manifest.tracks.map((t) => t.segments.filter((s) => s.purpose === "hold").reduce((ms, s) => ms + s.endMs - s.startMs, 0));
     expect(holds[1]).toBeLessThan(holds[2]!);
-    for (const track of manifest.tracks) expect(await pauseProblems(join(dir(), track.file), PROFILES.download.sampleRate, track.segments)).toEqual([]);
+    for (const track of manifest.tracks) expect(await pauseProblems(join(dir(), track.file), PROFILES.download.sampleRate, track.segments, { trackLufs: PROFILES.download.targetLufs })).toEqual([]);
   });
 
   it("starts the count-down numbers one second apart in the rendered audio", async () => {

@@ -23,7 +23,7 @@ function completeRender(): string {
       const body = Buffer.alloc(t.bytes, i + 1);
       writeFileSync(join(folder, t.file), body);
       const sha256 = createHash("sha256").update(body).digest("hex");
-      return { id: t.id, kind: t.kind, title: t.id, file: t.file, durationMs: 60_000, chapters: [], segments: [], bytes: t.bytes, sha256 };
+      return { id: t.id, kind: t.kind, title: t.id, file: t.file, pace: "standard", durationMs: 60_000, chapters: [], segments: [], bytes: t.bytes, sha256 };
     });
     writeFileSync(join(folder, "manifest.json"), JSON.stringify({ tracks }));
   };
