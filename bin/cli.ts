@@ -17,7 +17,7 @@ const commands = [...generatorCommands, publishCommand, ...skillCommands];
 class UsageError extends Error {}
 
 /** Builds the CLI parser; exported so tests can drive it in-process. */
-export function buildCli(argv: string[]) {
+function buildCli(argv: string[]) {
   let cli = yargs(argv)
     .scriptName("upper-back")
     .usage("$0 <command> [options]\n\nGuided upper back exercises: content, audio sessions and the Alexa skill.")
@@ -37,7 +37,7 @@ export function buildCli(argv: string[]) {
 }
 
 /** Runs the CLI and returns its exit code: 0, the code a handler set, or 1 after a thrown error (one line, no stack). */
-export async function runCli(argv: string[]): Promise<number> {
+async function runCli(argv: string[]): Promise<number> {
   try {
     await buildCli(argv).parseAsync();
     return Number(process.exitCode ?? 0);

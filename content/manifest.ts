@@ -25,12 +25,12 @@ function ordered<T extends { startMs: number; endMs: number }>(value: T): boolea
 const endAfterStart = { message: "endMs must be at least startMs", path: ["endMs"] };
 
 /** One ID3/podcast chapter: an exercise of a routine, or a variant of an exercise. */
-export const ChapterSchema = z
+const ChapterSchema = z
   .object({ id: z.string().min(1), title: z.string().min(1), startMs: Ms, endMs: Ms })
   .refine(ordered, endAfterStart);
 
 /** A measured stretch of the audio; pauses hold no speech, only the soft bed or silence (tests check the MP3). */
-export const SegmentSchema = z
+const SegmentSchema = z
   .object({
     type: z.enum(["speech", "pause", "chime"]),
     startMs: Ms,
@@ -41,10 +41,10 @@ export const SegmentSchema = z
   .refine(ordered, endAfterStart);
 
 /** Loudness of the track as the render measured it, and the deepest peak limiting its voice got (gainReductionDb). */
-export const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number(), gainReductionDb: z.number().nonnegative().optional() });
+const LoudnessSchema = z.looseObject({ integratedLufs: z.number(), truePeakDbtp: z.number(), gainReductionDb: z.number().nonnegative().optional() });
 
 /** One MP3: the DESIGN.md fields, plus optional extras the page, feed and render use. */
-export const TrackSchema = z
+const TrackSchema = z
   .object({
     id: KebabId,
     kind: z.enum(["routine", "exercise"]),
@@ -79,7 +79,7 @@ export const TrackSchema = z
   });
 
 /** `manifest.json` as DESIGN.md fixes it: `{ tracks: [...] }`, one entry per (kind, id, pace). */
-export const ManifestSchema = z
+const ManifestSchema = z
   .object({ tracks: z.array(TrackSchema) })
   .superRefine((manifest, ctx) => {
     const seen = new Set<string>();
@@ -90,7 +90,6 @@ export const ManifestSchema = z
     });
   });
 
-export type Chapter = z.infer<typeof ChapterSchema>;
 export type Segment = z.infer<typeof SegmentSchema>;
 export type Track = z.infer<typeof TrackSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -44,14 +44,14 @@ export const Range = z
   .refine((r) => r.max >= r.min, { message: "max must be at least min", path: ["max"] })
   .refine(oneProvenance, PROVENANCE_MESSAGE);
 
-export const Side = z.enum(["right", "left"]);
+const Side = z.enum(["right", "left"]);
 
 /**
  * One phase of a repetition: what to say, then what to wait for.
  * `pause: hold` waits the variant's hold (chosen by pace); a number waits that many seconds
  * (movement or breath time, authored); `side` labels phases of an alternating movement.
  */
-export const Phase = z
+const Phase = z
   .object({
     say: spoken("say"),
     ...provenance,
@@ -64,7 +64,7 @@ export const Phase = z
   .strict()
   .refine(oneProvenance, PROVENANCE_MESSAGE);
 
-export const Position = z.enum(["seated", "standing", "kneeling", "lying", "hands-and-knees", "doorway"]);
+const Position = z.enum(["seated", "standing", "kneeling", "lying", "hands-and-knees", "doorway"]);
 export const Equipment = z.enum(["chair", "mat", "towel", "foam-roller", "doorway", "blanket"]);
 
 export const Variant = z
@@ -85,7 +85,7 @@ export const Variant = z
   })
   .strict();
 
-export const Caution = z
+const Caution = z
   .object({
     kind: z.enum(["contraindication", "stop-on-pain", "consult", "form"]),
     say: spoken("say"),
@@ -110,7 +110,7 @@ export const Exercise = z
   })
   .strict();
 
-export const RoutineItem = z
+const RoutineItem = z
   .object({
     exercise: Id,
     /** Subset of variant ids; all variants when absent. */
@@ -161,11 +161,9 @@ export const Safety = z
   .strict();
 
 export type SafetyT = z.infer<typeof Safety>;
-export type LineT = z.infer<typeof Line>;
 export type RangeT = z.infer<typeof Range>;
 export type PhaseT = z.infer<typeof Phase>;
 export type VariantT = z.infer<typeof Variant>;
-export type CautionT = z.infer<typeof Caution>;
 export type ExerciseT = z.infer<typeof Exercise>;
 export type RoutineT = z.infer<typeof Routine>;
 export type RoutineItemT = z.infer<typeof RoutineItem>;

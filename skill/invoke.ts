@@ -30,7 +30,7 @@ function field(value: unknown, ...path: string[]): unknown {
 }
 
 /** The response sent when the skill itself could not answer: an apology that ends the session, or nothing. */
-export function fallbackResponse(requestType: unknown): ResponseEnvelope {
+function fallbackResponse(requestType: unknown): ResponseEnvelope {
   if (isSilentRequestType(requestType)) return { version: "1.0", response: {} };
   return { version: "1.0", response: { outputSpeech: { type: "SSML", ssml: SORRY }, shouldEndSession: true } };
 }

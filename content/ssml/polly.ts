@@ -5,7 +5,7 @@ export type PollyEngine = "standard" | "neural" | "generative";
 
 /** Polly bills at most 3,000 characters of text per SynthesizeSpeech request (6,000 in all, tags included). */
 export const POLLY_MAX_BILLED_CHARS = 3000;
-export const POLLY_MAX_TOTAL_CHARS = 6000;
+const POLLY_MAX_TOTAL_CHARS = 6000;
 
 export interface PollyOptions {
   engine: PollyEngine;
@@ -20,7 +20,7 @@ export function pollyBilledCharacters(ssml: string): number {
 }
 
 /** Whether an engine accepts <prosody rate>: standard and neural do; generative is left plain to be safe. */
-export function engineAcceptsRate(engine: PollyEngine): boolean {
+function engineAcceptsRate(engine: PollyEngine): boolean {
   return engine !== "generative";
 }
 

@@ -72,7 +72,7 @@ export interface ClipCache {
 }
 
 /** Whitespace does not change speech, so it must not change the key either. */
-export function normalizeSpeechText(text: string): string {
+function normalizeSpeechText(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 

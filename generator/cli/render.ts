@@ -103,7 +103,7 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
 };
 
 /** The end-of-run summary, one fact per line. */
-export function formatSummary(s: RenderSummary, outDir: string): string {
+function formatSummary(s: RenderSummary, outDir: string): string {
   const minutes = (ms: number) => (ms / 60_000).toFixed(1);
   const lines = [
     `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,

@@ -10,7 +10,7 @@ import { isProcessAlive } from "./pid.js";
 const RUN_DIR = /^upper-back-run-(\d+)-[0-9a-f]{8}$/;
 
 /** Removes run folders in `base` (the system temp folder) whose process is gone; returns what it removed. */
-export async function removeStaleRunDirs(base = tmpdir()): Promise<string[]> {
+async function removeStaleRunDirs(base = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   for (const name of await readdir(base).catch(() => [] as string[])) {
     const match = RUN_DIR.exec(name);

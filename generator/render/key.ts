@@ -6,7 +6,7 @@ import type { AudioProfile } from "../audio/profiles.js";
 import type { TtsEngine } from "../tts/engine.js";
 
 /** Bump when assembly, levelling or encoding changes in a way that changes the audio. */
-export const RENDER_FORMAT = 2;
+const RENDER_FORMAT = 2;
 
 export interface TrackKeyInput {
   timeline: Timeline;

@@ -44,7 +44,7 @@ const DEFAULT_DESCRIPTION =
   "Not a substitute for professional medical advice. Stop if it hurts.";
 
 /** The URL of a file below the base URL; throws a clear error for a base URL that is not absolute http(s). */
-export function publicUrl(baseUrl: string, file: string): string {
+function publicUrl(baseUrl: string, file: string): string {
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
@@ -58,7 +58,7 @@ export function publicUrl(baseUrl: string, file: string): string {
 }
 
 /** The Podcasting 2.0 chapters file name next to a track's MP3: `quick.mp3` → `quick.chapters.json`. */
-export function chaptersFileFor(track: Track): string {
+function chaptersFileFor(track: Track): string {
   return fileStem(track.file) + ".chapters.json";
 }
 
@@ -89,7 +89,7 @@ export function podcastGuidFor(feedUrl: string): string {
 const PODCAST_NAMESPACE = "ead4c236-bf58-58c6-a2c6-a6b28d128cb6";
 
 /** An episode's title: the track's, with its pace when the feed carries several paces of it. */
-export function episodeTitle(track: Track, paces: number): string {
+function episodeTitle(track: Track, paces: number): string {
   return paces > 1 && track.pace ? `${track.title} (${track.pace} pace)` : track.title;
 }
 

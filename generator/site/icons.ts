@@ -39,7 +39,7 @@ export function decodeRgbPng(png: Buffer): { width: number; height: number; rgb:
 }
 
 /** Shrinks square RGB pixels to `size` px by averaging every source pixel into the target pixel it falls in. */
-export function shrinkRgb(source: { width: number; height: number; rgb: Uint8Array }, size: number): Uint8Array {
+function shrinkRgb(source: { width: number; height: number; rgb: Uint8Array }, size: number): Uint8Array {
   const sums = new Float64Array(size * size * 3);
   const counts = new Uint32Array(size * size);
   for (let y = 0; y < source.height; y++) {

@@ -24,7 +24,7 @@ export interface PageOptions {
   catalog?: Catalog;
 }
 
-export const DEFAULT_PAGE_TITLE = PRODUCT_NAME;
+const DEFAULT_PAGE_TITLE = PRODUCT_NAME;
 const DEFAULT_LEDE = "Ten gentle upper back exercises, guided by voice: play, download or subscribe.";
 
 /** The safety points every listing of the sessions carries (page and feed). */
@@ -39,14 +39,14 @@ export const SAFETY_POINTS = [
 export type SizeLookup = (track: Track) => number | undefined;
 
 /** The tip that keeps the holds: players' silence skipping would cut them. */
-export const SKIP_SILENCE_TIP =
+const SKIP_SILENCE_TIP =
   "Listening in a podcast app? Switch off skip-silence (Overcast Smart Speed, Pocket Casts Trim Silence and the like): it would cut the holds short.";
 
 /**
  * Groups tracks by (kind, id) with their paces in PACE_ORDER. Routines come shortest first, so the quick one
  * plays from the first screen of a phone; exercises follow the default routine's order when the catalogue is known.
  */
-export function sessionGroups(manifest: Manifest, exerciseIds?: readonly string[]): SessionGroup[] {
+function sessionGroups(manifest: Manifest, exerciseIds?: readonly string[]): SessionGroup[] {
   const groups = new Map<string, SessionGroup>();
   for (const track of publishOrder(manifest)) {
     const key = `${track.kind}:${track.id}`;
@@ -76,7 +76,7 @@ function paceCss(groups: SessionGroup[]): string {
 }
 
 /** Renders the page as a string (pure): routines first, then exercises; all text escaped once. */
-export function renderIndexHtml(manifest: Manifest, options: PageOptions = {}, sizeOf: SizeLookup = (t) => t.bytes): string {
+function renderIndexHtml(manifest: Manifest, options: PageOptions = {}, sizeOf: SizeLookup = (t) => t.bytes): string {
   const title = options.title ?? DEFAULT_PAGE_TITLE;
   const feedHref = options.feedHref === undefined ? "feed.xml" : options.feedHref;
   const facts = options.catalog ? sessionFactsFrom(options.catalog) : () => undefined;

@@ -27,7 +27,7 @@ export interface EspeakEngineOptions {
  * measured 192–206 words a minute on the rendered (trimmed) clips; 140 measures ~156 on the catalogue's phrases.
  */
 export const ESPEAK_BASE_WPM = 140;
-export const ESPEAK_SAMPLE_RATE = 22050;
+const ESPEAK_SAMPLE_RATE = 22050;
 const MIN_WPM = 80;
 const MAX_WPM = 450;
 

@@ -19,7 +19,7 @@ export interface FliteEngineOptions {
   threads?: number;
 }
 
-export const FLITE_SAMPLE_RATE = 16000;
+const FLITE_SAMPLE_RATE = 16000;
 /**
  * Flite's duration stretch that `ratePercent: 100` maps to: a calm, natural ~155 words a minute measured on
  * a rendered routine (145 at a stretch of 1.2, so Flite's own 1.0 speaks ~175).

@@ -21,7 +21,7 @@ export const POLLY_ENGINES: readonly PollyEngine[] = ["standard", "neural", "gen
 export const POLLY_PRICE_PER_MILLION: Record<PollyEngine, number> = { standard: 4, neural: 16, generative: 30 };
 
 /** Polly's default SynthesizeSpeech quotas: requests per second and requests in flight. */
-export const POLLY_QUOTAS: Record<PollyEngine, { requestsPerSecond: number; maxConcurrency: number }> = {
+const POLLY_QUOTAS: Record<PollyEngine, { requestsPerSecond: number; maxConcurrency: number }> = {
   standard: { requestsPerSecond: 80, maxConcurrency: 80 },
   neural: { requestsPerSecond: 8, maxConcurrency: 18 },
   generative: { requestsPerSecond: 8, maxConcurrency: 26 },

@@ -10,7 +10,7 @@ interface ServeArgs {
 }
 
 /** Printed on every start without SKILL_ID: nothing then ties the endpoint to one skill. */
-export const NO_SKILL_ID_WARNING =
+const NO_SKILL_ID_WARNING =
   "WARNING: SKILL_ID is not set, so requests for any skill id are answered. Set SKILL_ID=amzn1.ask.skill.… (the id in the Alexa developer console).";
 
 /** `upper-back serve`: the skill over HTTP for an HTTPS tunnel or a local test harness. */

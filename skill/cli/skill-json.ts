@@ -7,7 +7,7 @@ import { CERTIFICATION_FILES } from "../../content/privacy.js";
 type Json = Record<string, unknown>;
 
 /** skill-package/skill.json under a project root. */
-export function skillJsonPath(root: string): string {
+function skillJsonPath(root: string): string {
   return join(root, "skill-package", "skill.json");
 }
 

@@ -9,7 +9,7 @@ import type { SkillDeps } from "./deps.js";
 import { PRODUCT_NAME } from "../../content/facts.js";
 
 /** True for requests that must be answered with AudioPlayer directives only (no speech, no card). */
-export function isPlaybackRequest(input: HandlerInput): boolean {
+function isPlaybackRequest(input: HandlerInput): boolean {
   const type = input.requestEnvelope.request.type;
   return type.startsWith("AudioPlayer.") || type.startsWith("PlaybackController.");
 }

@@ -23,7 +23,7 @@ function exerciseSlot(input: HandlerInput): { exerciseId?: string; heard?: strin
 const unsupported = (what: string): ToEvent => () => ({ type: "unsupported", what });
 
 /** Which machine event each intent becomes. */
-export const INTENT_ROUTES: Record<IntentName, ToEvent> = {
+const INTENT_ROUTES: Record<IntentName, ToEvent> = {
   StartRoutineIntent: (input) => {
     const { id, heard } = readSlot(input, "routine");
     return { type: "startRoutine", routineId: id, heard, pace: paceSlot(input) };

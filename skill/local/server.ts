@@ -22,9 +22,9 @@ export const INSECURE_WARNING =
   "Anyone who can reach this port can drive the skill as any user. Use it only on your own machine, never behind a public tunnel.";
 
 /** Default body limit: 1 MB, far above any Alexa request, far below what could hurt the process. */
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Alexa's tolerance for request timestamps, both ways (ms). */
-export const TIMESTAMP_TOLERANCE_MS = 150_000;
+const TIMESTAMP_TOLERANCE_MS = 150_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

@@ -9,7 +9,7 @@ import type { InteractionModel, ModelIntent, TypeValue } from "./types.js";
 
 export type { InteractionModel };
 
-export const INVOCATION_NAME = "upper back routine";
+const INVOCATION_NAME = "upper back routine";
 export const LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"] as const;
 
 /** Folder of the generated models, as ask-cli expects it. */
@@ -18,7 +18,7 @@ export function modelPath(root: string, locale: string): string {
 }
 
 /** Lower case, hyphens as spaces, only letters, digits, apostrophes and single spaces: what Alexa accepts in slot values. */
-export function spokenForm(text: string): string {
+function spokenForm(text: string): string {
   return text.toLowerCase().replace(/[-_/]/g, " ").replace(/[^a-z0-9' ]/g, "").replace(/\s+/g, " ").trim();
 }
 

@@ -24,7 +24,7 @@ export interface DynamoAdapterOptions {
 /** The item attribute DynamoDB's TTL reads (epoch seconds); lambda/template.yaml names the same attribute. */
 export const TTL_ATTRIBUTE = "expiresAt";
 /** The item attribute holding the optimistic-concurrency version. */
-export const VERSION_ATTRIBUTE = "version";
+const VERSION_ATTRIBUTE = "version";
 export { RETENTION_DAYS };
 
 /** Thrown with the table and operation named, so the log says what to check. */
@@ -39,7 +39,7 @@ function userIdOf(envelope: RequestEnvelope): string {
 }
 
 /** Builds a document client whose timeouts throw (not just warn), with one retry, so a stalled DynamoDB fails fast. */
-export function documentClient(options: Pick<DynamoAdapterOptions, "endpoint" | "region">): DynamoDBDocumentClient {
+function documentClient(options: Pick<DynamoAdapterOptions, "endpoint" | "region">): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     endpoint: options.endpoint,
     region: options.region ?? process.env.AWS_REGION ?? "us-east-1",

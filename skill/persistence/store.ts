@@ -16,11 +16,11 @@ const NO_SAVE_KEY = "ubrNoSave";
 const SYNC_KEY = "ubrSync";
 
 /** Persistence may use this much of a request (ms); Alexa waits 8 s, the skill promises an answer within 3 s. */
-export const PERSISTENCE_BUDGET_MS = 2200;
+const PERSISTENCE_BUDGET_MS = 2200;
 /** A read gives up after this long (ms), leaving the rest of the budget for the write. */
-export const READ_DEADLINE_MS = 900;
+const READ_DEADLINE_MS = 900;
 /** A write attempt, and the re-read of a conflict, give up after this long (ms). */
-export const WRITE_DEADLINE_MS = 1000;
+const WRITE_DEADLINE_MS = 1000;
 const MAX_WRITE_ATTEMPTS = 3;
 
 /** What happened to this request's state: written, nothing to write, could not write, or persistence not in use. */

@@ -22,7 +22,7 @@ export class DeadlineError extends Error {
 }
 
 /** Settles with `work`, or rejects with DeadlineError once `signal` aborts (for stores that cannot be aborted). */
-export function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return abortable(work, signal, () => new DeadlineError("deadline passed; the call was abandoned"));
 }
 

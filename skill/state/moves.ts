@@ -54,7 +54,7 @@ export function playableIndex(ctx: MachineContext, state: SkillState, source: So
 }
 
 /** The routine's introduction, said when it starts. */
-export function routineIntro(ctx: MachineContext, source: Source): Cue[] {
+function routineIntro(ctx: MachineContext, source: Source): Cue[] {
   const routine = source.kind === "routine" ? ctx.catalog.routines.get(source.id) : undefined;
   return routine ? [line(`${routine.title}. ${routine.summary}`)] : [];
 }

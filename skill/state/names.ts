@@ -33,7 +33,7 @@ function closeness(heard: string, name: string): number {
 }
 
 /** Up to `count` titles closest to what was heard, best first; only reasonably close ones. */
-export function nearestTitles(heard: string, candidates: Named[], count = 2): string[] {
+function nearestTitles(heard: string, candidates: Named[], count = 2): string[] {
   return candidates
     .map((c) => ({ title: c.title, score: Math.max(...[c.title, ...c.names].map((n) => closeness(heard, n))) }))
     .filter((c) => c.score >= 0.35)
