@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { CommandModule } from "yargs";
 import { SESSIONS_DIR } from "../../content/facts.js";
 import { PACE_IDS, type PaceId } from "../../content/schema.js";
@@ -68,6 +69,8 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
     const runTemp = await useRunTempDir();
     const engine = await createTtsEngine({ engine: args.engine, voice: args.voice ?? defaultVoice(args.engine), pollyEngine: args["polly-engine"] });
     const controller = new AbortController();
+    // Every clip, encode and lock wait in flight listens for Ctrl-C on this one signal: dozens at once is by design.
+    setMaxListeners(256, controller.signal);
     const stop = () => controller.abort(new Error("render interrupted (no partial file was kept; run it again to resume)"));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
