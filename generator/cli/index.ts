@@ -1,9 +1,14 @@
-// The render app's CLI commands; each lives in its own file. Add one import and one entry per command.
+// The render app's CLI commands by name, each loaded only when it runs: `validate` need not load ffmpeg and the
+// TTS engines that `render` uses. Add one line per command.
 import type { CommandModule } from "yargs";
-import { listCommand } from "./list.js";
-import { renderCommand } from "./render.js";
-import { ssmlCommand } from "./ssml.js";
-import { validateCommand } from "./validate.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const generatorCommands: CommandModule<any, any>[] = [listCommand, validateCommand, ssmlCommand, renderCommand];
+type AnyCommand = CommandModule<any, any>;
+
+/** Loaders of the render app's commands, in the order `--help` lists them. */
+export const generatorCommands: Record<string, () => Promise<AnyCommand>> = {
+  list: async () => (await import("./list.js")).listCommand,
+  validate: async () => (await import("./validate.js")).validateCommand,
+  ssml: async () => (await import("./ssml.js")).ssmlCommand,
+  render: async () => (await import("./render.js")).renderCommand,
+};

@@ -1,8 +1,13 @@
-// The skill app's CLI commands: the interaction model, the local HTTP endpoint and the console.
+// The skill app's CLI commands by name (the local HTTP endpoint, the console, the interaction model), each loaded
+// only when it runs, so other commands start without the Alexa SDK and express.
 import type { CommandModule } from "yargs";
-import { chatCommand } from "./chat.js";
-import { modelCommand } from "./model.js";
-import { serveCommand } from "./serve.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const skillCommands: CommandModule<any, any>[] = [serveCommand, chatCommand, modelCommand];
+type AnyCommand = CommandModule<any, any>;
+
+/** Loaders of the skill app's commands, in the order `--help` lists them. */
+export const skillCommands: Record<string, () => Promise<AnyCommand>> = {
+  serve: async () => (await import("./serve.js")).serveCommand,
+  chat: async () => (await import("./chat.js")).chatCommand,
+  model: async () => (await import("./model.js")).modelCommand,
+};
