@@ -3,13 +3,14 @@
 import type { Timeline } from "../../content/timeline.js";
 import { layoutTimeline, type Layout } from "./assemble.js";
 import { levelClip, type LevelledClip } from "./level.js";
+import { rotatePhase } from "./phase.js";
 import type { AudioProfile } from "./profiles.js";
 import { chimeSamples } from "./tones.js";
 
 /** Chimes sit this far under the speech so they mark time without startling. */
 export const CHIME_UNDER_SPEECH_LU = 6;
 /** How far a track of levelled clips and silence measures under its clips (edge blocks), typically 0.4–0.6 LU. */
-const EDGE_ALLOWANCE_LU = 0.5;
+export const EDGE_ALLOWANCE_LU = 0.5;
 /** The largest residual gain a profile may get above the master's level (clips already sit near the target). */
 const MAX_BOOST_DB = 3;
 
@@ -68,7 +69,8 @@ export function masterLayout(
   const target = plan.speechLufs + EDGE_ALLOWANCE_LU;
   const layout = layoutTimeline(input.timeline, {
     rate,
-    speech: (text) => levelled(`speech|${text}`, () => input.clip(text), target),
+    // Speech is phase-rotated first (lower peaks at the same loudness, so less limiting); chimes are pure tones.
+    speech: (text) => levelled(`speech|${text}`, () => rotatePhase(input.clip(text), rate), target),
     chime: (sound) => levelled(`chime|${sound}`, () => chimeSamples(sound, rate), target - CHIME_UNDER_SPEECH_LU),
   });
   return { layout, truePeakDb, gainReductionDb };

@@ -64,19 +64,26 @@ type Encoded = Omit<TrackOutput, "files"> & { files: (TrackOutput["files"][numbe
 
 /** Deeper limiting lifts the MP3's overshoot a little too (measured), so a retry steps past the miss by this much. */
 const RETRY_EXTRA_MARGIN_DB = 0.5;
+/**
+ * Our MP3 peak reading can sit up to ~0.2 dB under ffmpeg's ebur128 (the judge in tests) on the same file (measured
+ * on eSpeak: −2.07 against −1.9 dBTP), so an MP3 that close to the limit counts as over and is encoded again.
+ */
+const MP3_PEAK_METER_TOLERANCE_DB = 0.2;
 
 /**
  * Renders one timeline to one MP3 per profile (the only place a track is encoded). Each MP3's true peak is checked;
- * a profile over its limit is encoded again (at most twice) from clips held further under it.
+ * a profile over its limit is encoded again (at most three times) from clips held further under it. A third round:
+ * on eSpeak's deeply limited voice the same PCM can come back from the encoder with peaks ~0.8 dB apart from run to
+ * run (−2.09 against −2.86 dBTP, seen in test/generator/audio/track.test.ts under load), and two were not enough.
  */
 export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
   let result = await encodeOutputs(input, input.outputs.map((o) => o.profile.peakMarginDb));
-  for (let round = 0; round < 2; round++) {
-    const over = result.files.map((f, i) => ({ f, i })).filter(({ f }) => f.loudness.mp3TruePeakDbtp > f.profile.truePeakLimitDb);
+  for (let round = 0; round < 3; round++) {
+    const over = result.files.map((f, i) => ({ f, i })).filter(({ f }) => f.loudness.mp3TruePeakDbtp > f.profile.truePeakLimitDb - MP3_PEAK_METER_TOLERANCE_DB);
     if (over.length === 0) break;
     const again = await encodeOutputs(
       { ...input, outputs: over.map(({ i }) => input.outputs[i]!) },
-      over.map(({ f }) => f.marginDb + (f.loudness.mp3TruePeakDbtp - f.profile.truePeakLimitDb) + RETRY_EXTRA_MARGIN_DB),
+      over.map(({ f }) => f.marginDb + (f.loudness.mp3TruePeakDbtp - f.profile.truePeakLimitDb + MP3_PEAK_METER_TOLERANCE_DB) + RETRY_EXTRA_MARGIN_DB),
     );
     const files = [...result.files];
     over.forEach(({ f, i }, k) => (files[i] = { ...again.files[k]!, loudness: { ...again.files[k]!.loudness, encodes: f.loudness.encodes + 1 } }));

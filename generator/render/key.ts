@@ -5,8 +5,8 @@ import type { TrackTags } from "../audio/metadata.js";
 import type { AudioProfile } from "../audio/profiles.js";
 import type { TtsEngine } from "../tts/engine.js";
 
-/** Bump when assembly, levelling or encoding changes in a way that changes the audio. */
-const RENDER_FORMAT = 2;
+/** Bump when assembly, levelling or encoding changes in a way that changes the audio (3: speech phase-rotated before levelling). */
+const RENDER_FORMAT = 3;
 
 export interface TrackKeyInput {
   timeline: Timeline;
