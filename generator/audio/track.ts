@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Timeline } from "../../content/timeline.js";
 import { withAtomicFile } from "../io/atomic.js";
+import { ioErrorCode } from "../io/errors.js";
 import { layoutPcm, type Layout } from "./assemble.js";
 import { bedLufs, createBed } from "./bed.js";
 import { encodeMp3s } from "./ffmpeg.js";
@@ -181,16 +182,23 @@ function* interleave(streams: Generator<Float32Array>[], meters: LoudnessMeter[]
   }
 }
 
-// Writes the stream chunk by chunk (awaiting each write, so other tracks' work interleaves with this one).
+// Writes the stream chunk by chunk (awaiting each write, so other tracks' work interleaves with this one). The file
+// lives in the system temp folder, not the output folder, so a failure names it and points at TMPDIR.
 async function writePcmFile(path: string, chunks: Iterable<Float32Array>, signal?: AbortSignal): Promise<void> {
-  const file = await open(path, "w");
   try {
-    for (const chunk of chunks) {
-      signal?.throwIfAborted();
-      await file.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    const file = await open(path, "w");
+    try {
+      for (const chunk of chunks) {
+        signal?.throwIfAborted();
+        await file.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      }
+    } finally {
+      await file.close();
     }
-  } finally {
-    await file.close();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const cause = ioErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`writing ${path} failed: ${cause} (fix: free space in the temp folder, or set TMPDIR to a folder with room)`, { cause: error });
   }
 }
 
