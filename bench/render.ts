@@ -1,11 +1,15 @@
-// `npm run bench:render`: renders the whole catalogue cold (empty clip cache, fresh output folder) and warm
-// (nothing changed), then encodes the very same PCM (each profile's master with its bed and recorded gain) with a
-// bare ffmpeg encode per (track, profile) from memory (no synthesis, levelling, measuring or tags): the floor.
-// Prints one JSON object. BENCH_CONCURRENCY sets tracks at once (default 2, the render's default).
+// `npm run bench:render`: renders the catalogue's standard pace cold (empty clip cache, fresh output folder) and
+// warm (nothing changed), then encodes the very same PCM (each profile's master with its bed and recorded gain) with
+// a bare ffmpeg encode per (track, profile) from memory (no synthesis, levelling, measuring or tags): the floor.
+// Then the gentle and deeper paces the same way (a cold render of each into the same folder, then its bare encode),
+// for the ratio over all three paces. Prints one JSON object, with the 1-minute load average beside each phase (the
+// machine may be shared). BENCH_CONCURRENCY sets tracks at once (default 2, the render's default);
+// BENCH_PACES=standard skips the other two paces (a third of the time).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog } from "../content/load.js";
+import type { PaceId } from "../content/schema.js";
 import { layoutPcm } from "../generator/audio/assemble.js";
 import { bedLufs, createBed } from "../generator/audio/bed.js";
 import { encodeMp3, ffmpegPaths } from "../generator/audio/ffmpeg.js";
@@ -16,38 +20,43 @@ import { createClipCache } from "../generator/cache/clip-cache.js";
 import { readManifest } from "../content/manifest.js";
 import { prepareClips, speechTexts } from "../generator/render/clips.js";
 import { runPool } from "../generator/render/pool.js";
-import { renderCatalog } from "../generator/render/render.js";
-import { planCatalogTracks } from "../generator/render/tracks.js";
+import { renderCatalog, type RenderSummary } from "../generator/render/render.js";
+import { planCatalogTracks, trackIdentity } from "../generator/render/tracks.js";
 import { createEspeakEngine } from "../generator/tts/espeak.js";
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const otherPaces: PaceId[] = process.env.BENCH_PACES === "standard" ? [] : ["gentle", "deeper"];
 const root = await mkdtemp(join(tmpdir(), "bench-render-"));
 const outDir = join(root, "sessions");
 const clipCacheDir = join(root, "clips");
 const catalog = loadCatalog();
 const profiles = profilesFor("both");
 const engine = await createEspeakEngine();
+const seconds = (ms: number) => Math.round(ms) / 1000;
+const load = () => Number(loadavg()[0]!.toFixed(2));
 
-try {
-  const seconds = (ms: number) => Math.round(ms) / 1000;
-  const render = async () => {
-    const started = performance.now();
-    const summary = await renderCatalog({ catalog, engine, outDir, clipCacheDir, profiles, concurrency, pace: "standard" });
-    return { summary, wallMs: performance.now() - started };
-  };
-  const cold = await render();
-  const warm = await render();
+// One timed phase: wall time and the load average when it started and ended.
+async function timed<T>(body: () => Promise<T>): Promise<{ value: T; wallMs: number; load: [number, number] }> {
+  const before = load();
+  const started = performance.now();
+  const value = await body();
+  return { value, wallMs: performance.now() - started, load: [before, load()] };
+}
 
-  // The same PCM each track was encoded from (levelled clips, silence, chimes, gain), assembled before the
-  // clock starts, then encoded by ffmpeg alone with the same concurrency.
-  const tracks = planCatalogTracks(catalog).filter((t) => t.pace === "standard");
-  const cache = createClipCache({ dir: clipCacheDir, engine });
-  const clips = await prepareClips(speechTexts(tracks.map((t) => t.timeline)), cache, {
-    ratePercent: catalog.paces.standard.speechRatePercent,
+// A cold or warm render of one pace of the whole catalogue, both profiles.
+function render(pace: PaceId): Promise<{ value: RenderSummary; wallMs: number; load: [number, number] }> {
+  return timed(() => renderCatalog({ catalog, engine, outDir, clipCacheDir, profiles, concurrency, pace }));
+}
+
+// The same PCM each track of `pace` was encoded from (levelled clips, silence, chimes, bed, the gain the render
+// recorded), prepared before the clock starts, then encoded by ffmpeg alone with the same concurrency.
+async function bareEncode(pace: PaceId): Promise<{ value: void; wallMs: number; load: [number, number] }> {
+  const tracks = planCatalogTracks(catalog).filter((t) => t.pace === pace);
+  const clips = await prepareClips(speechTexts(tracks.map((t) => t.timeline)), createClipCache({ dir: clipCacheDir, engine }), {
+    ratePercent: catalog.paces[pace].speechRatePercent,
     sampleRate: engine.sampleRate,
     concurrency: 2,
   });
-  // Each (track, profile): that profile's master (levelled clips, bed) with the gain the render recorded.
   const levelCache = new Map<string, LevelledClip>();
   const bare: { master: Master; gainDb: number; outFile: string; profile: (typeof profiles)[number] }[] = [];
   const metadataFile = join(root, "bare.txt");
@@ -55,38 +64,70 @@ try {
   for (const profile of profiles) {
     const manifest = await readManifest(join(outDir, profile.subdir, "manifest.json"));
     for (const track of tracks) {
-      const entry = manifest.tracks.find((t) => t.id === track.id)!;
+      const entry = manifest.tracks.find((t) => trackIdentity(t) === trackIdentity(track))!;
       const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate }, masterPlan(profile), levelCache);
-      bare.push({ master, gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.id}.mp3`), profile });
+      bare.push({ master, gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.file}`), profile });
     }
   }
-  const bareStarted = performance.now();
-  await runPool(bare, concurrency, async ({ master, gainDb, outFile, profile }) => {
-    const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs)));
-    await encodeMp3(pcm, outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, gainDb, metadataFile });
-  });
-  const bareMs = performance.now() - bareStarted;
+  return timed(() =>
+    runPool(bare, concurrency, async ({ master, gainDb, outFile, profile }) => {
+      const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs)));
+      await encodeMp3(pcm, outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, gainDb, metadataFile });
+    }),
+  );
+}
 
-  const audioMs = cold.summary.audioMs;
-  const encodedAudioMs = cold.summary.encodedAudioMs;
+const stageSeconds = (s: RenderSummary) => Object.fromEntries(Object.entries(s.stages).map(([k, v]) => [k.replace(/Ms$/, ""), seconds(v)]));
+
+try {
+  const cold = await render("standard");
+  const warm = await render("standard");
+  const bare = await bareEncode("standard");
+  const paces = [{ pace: "standard", cold, bare }];
+  for (const pace of otherPaces) paces.push({ pace, cold: await render(pace), bare: await bareEncode(pace) });
+
+  const encodedAudioMs = cold.value.encodedAudioMs;
+  const sum = (f: (p: (typeof paces)[number]) => number) => paces.reduce((n, p) => n + f(p), 0);
   const result = {
-    catalogue: { tracks: tracks.length, profiles: profiles.map((p) => p.id), audioSeconds: seconds(audioMs), audioSecondsAllProfiles: seconds(encodedAudioMs) },
+    catalogue: {
+      tracks: planCatalogTracks(catalog).filter((t) => t.pace === "standard").length,
+      profiles: profiles.map((p) => p.id),
+      audioSeconds: seconds(cold.value.audioMs),
+      audioSecondsAllProfiles: seconds(encodedAudioMs),
+    },
     cold: {
       wallSeconds: seconds(cold.wallMs),
       timesRealTime: Number((encodedAudioMs / cold.wallMs).toFixed(1)),
-      clipsSynthesized: cold.summary.clips.synthesized,
-      encodes: cold.summary.encodes,
-      filesWritten: cold.summary.files.written,
-      stageSecondsSummedOverTracks: Object.fromEntries(Object.entries(cold.summary.stages).map(([k, v]) => [k.replace(/Ms$/, ""), seconds(v)])),
+      clipsSynthesized: cold.value.clips.synthesized,
+      encodes: cold.value.encodes,
+      filesWritten: cold.value.files.written,
+      stageSecondsSummedOverTracks: stageSeconds(cold.value),
+      load: cold.load,
     },
     warm: {
       wallSeconds: seconds(warm.wallMs),
-      encoded: warm.summary.encoded,
-      clipsSynthesized: warm.summary.clips.synthesized,
-      filesWritten: warm.summary.files.written,
+      encoded: warm.value.encoded,
+      clipsSynthesized: warm.value.clips.synthesized,
+      filesWritten: warm.value.files.written,
     },
-    bareEncode: { wallSeconds: seconds(bareMs), timesRealTime: Number((encodedAudioMs / bareMs).toFixed(1)) },
-    coldToBareEncodeRatio: Number((cold.wallMs / bareMs).toFixed(2)),
+    bareEncode: { wallSeconds: seconds(bare.wallMs), timesRealTime: Number((encodedAudioMs / bare.wallMs).toFixed(1)), load: bare.load },
+    coldToBareEncodeRatio: Number((cold.wallMs / bare.wallMs).toFixed(2)),
+    allPaces: otherPaces.length === 0 ? "skipped (BENCH_PACES=standard)" : {
+      paces: paces.map((p) => ({
+        pace: p.pace,
+        audioSecondsAllProfiles: seconds(p.cold.value.encodedAudioMs),
+        coldSeconds: seconds(p.cold.wallMs),
+        bareSeconds: seconds(p.bare.wallMs),
+        ratio: Number((p.cold.wallMs / p.bare.wallMs).toFixed(2)),
+        encodes: p.cold.value.encodes,
+        stageSecondsSummedOverTracks: stageSeconds(p.cold.value),
+        load: { cold: p.cold.load, bare: p.bare.load },
+      })),
+      coldSeconds: seconds(sum((p) => p.cold.wallMs)),
+      timesRealTime: Number((sum((p) => p.cold.value.encodedAudioMs) / sum((p) => p.cold.wallMs)).toFixed(1)),
+      bareSeconds: seconds(sum((p) => p.bare.wallMs)),
+      coldToBareEncodeRatio: Number((sum((p) => p.cold.wallMs) / sum((p) => p.bare.wallMs)).toFixed(2)),
+    },
     setup: { concurrency, cpus: availableParallelism(), node: process.version, ffmpeg: ffmpegPaths().ffmpeg, voice: `${engine.id} ${engine.voice}` },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -106,19 +106,23 @@ export async function encodeMp3(pcm: AsyncIterable<Float32Array> | Iterable<Floa
   await encodeMp3s(pcm, [{ ...opts, outFile }], opts);
 }
 
+/** Float PCM for the encoder: chunks piped from Node, or a raw f32le file ffmpeg reads at its own pace. */
+export type PcmSource = AsyncIterable<Float32Array> | Iterable<Float32Array> | { file: string };
+
 /**
  * Encodes one interleaved PCM stream into several MP3s in one ffmpeg process: channel k becomes output k (its
- * gain, rate, bitrate), so a track is piped once whatever the number of profiles. All outputs share the tags and
- * chapters of `metadataFile`; each output writes exactly its `outFile`.
+ * gain, rate, bitrate), so a track is read once whatever the number of profiles. All outputs share the tags and
+ * chapters of `metadataFile`; each output writes exactly its `outFile`. From a file, ffmpeg never waits on Node's
+ * event loop (busy levelling or checking another track), so the encode runs at the encoder's speed.
  */
 export async function encodeMp3s(
-  pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>,
+  pcm: PcmSource,
   outputs: readonly (Mp3Output & { outFile: string })[],
   input: { inputRate: number; metadataFile: string; signal?: AbortSignal },
 ): Promise<void> {
-  const source = Readable.from(toBuffers(pcm), { objectMode: false });
+  const source = isPcmFile(pcm) ? undefined : Readable.from(toBuffers(pcm), { objectMode: false });
   const cmd = command()
-    .input(source)
+    .input(isPcmFile(pcm) ? pcm.file : source!)
     .inputFormat("f32le")
     .inputOptions(["-ar", String(input.inputRate), "-ac", String(outputs.length)])
     .input(input.metadataFile)
@@ -146,10 +150,14 @@ export async function encodeMp3s(
     // Spread, not an array: fluent-ffmpeg splits array items at a single space ("comment=Cover (front)").
     cmd.output(out.outFile).outputOptions(...outputOptions).format("mp3");
   });
-  source.on("error", (error) => cmd.kill("SIGKILL") && void error);
+  source?.on("error", (error) => cmd.kill("SIGKILL") && void error);
   await run(cmd, `ffmpeg encode ${outputs.map((o) => o.outFile).join(", ")}`, input.signal);
   // The bundled ffmpeg writes CHAP frames without the CTOC players need to list them.
   for (const out of outputs) await addChapterToc(out.outFile);
+}
+
+function isPcmFile(pcm: PcmSource): pcm is { file: string } {
+  return typeof (pcm as { file?: unknown }).file === "string";
 }
 
 async function* toBuffers(pcm: AsyncIterable<Float32Array> | Iterable<Float32Array>): AsyncGenerator<Buffer> {

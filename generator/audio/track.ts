@@ -1,12 +1,13 @@
 // One track from timeline to finished MP3s: level clips, lay out once, mix the bed, measure loudness on the PCM in
-// Node, then one ffmpeg process encodes every profile from one interleaved stream; the MP3s are decoded only to
-// check their true peak (no ffmpeg loudness pass).
+// Node while writing it to a temporary file, then one ffmpeg process encodes every profile from that interleaved
+// file; the MP3s are decoded only to check their true peak (no ffmpeg loudness pass).
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Timeline } from "../../content/timeline.js";
 import { withAtomicFile } from "../io/atomic.js";
+import { ioErrorCode } from "../io/errors.js";
 import { layoutPcm, type Layout } from "./assemble.js";
 import { bedLufs, createBed } from "./bed.js";
 import { encodeMp3s } from "./ffmpeg.js";
@@ -110,21 +111,22 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
   const masters = plans.map((plan) => masterLayout(input, plan, input.levelCache ?? new Map<string, LevelledClip>()));
   const { layout } = masters[0]!;
   const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs))));
-  const streams = () => masters.map((m, i) => layoutPcm(m.layout, 1, beds[i]));
   lap("assembleMs");
-  const meters = masters.map(() => new LoudnessMeter(input.rate));
-  for (const chunks of zipChunks(streams())) chunks.forEach((c, i) => meters[i]!.push(c));
-  const masterLufs = meters.map((m) => m.integratedLufs());
-  const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, beds[i]?.peak));
-  const gains = plans.map((plan, i) => plan.gainFor(masterLufs[i]!, peakDb[i]!));
-  lap("measureMs");
   const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
   try {
+    // One pass lays the masters out, measures them and writes them to a file the encoder reads on its own.
+    const pcmFile = join(workDir, "masters.f32");
+    const meters = masters.map(() => new LoudnessMeter(input.rate));
+    await writePcmFile(pcmFile, interleave(masters.map((m, i) => layoutPcm(m.layout, 1, beds[i])), meters), input.signal);
+    const masterLufs = meters.map((m) => m.integratedLufs());
+    const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, beds[i]?.peak));
+    const gains = plans.map((plan, i) => plan.gainFor(masterLufs[i]!, peakDb[i]!));
+    lap("assembleMs");
     const metadataFile = join(workDir, "metadata.txt");
     await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
     return await withAtomicFiles(input.outputs.map((o) => o.outFile), async (tempFiles) => {
       await encodeMp3s(
-        interleave(streams()),
+        { file: pcmFile },
         input.outputs.map(({ profile }, i) => ({
           outFile: tempFiles[i]!,
           outputRate: profile.sampleRate,
@@ -170,19 +172,40 @@ function* zipChunks(streams: Generator<Float32Array>[]): Generator<Float32Array[
   }
 }
 
-// Channel k of the stream is master k: one pipe into one ffmpeg whatever the number of profiles.
-function* interleave(streams: Generator<Float32Array>[]): Generator<Float32Array> {
-  if (streams.length === 1) {
-    yield* streams[0]!;
-    return;
-  }
+// Channel k of the stream is master k (one input for one ffmpeg whatever the number of profiles); meter k hears it.
+function* interleave(streams: Generator<Float32Array>[], meters: LoudnessMeter[]): Generator<Float32Array> {
   const n = streams.length;
   for (const chunks of zipChunks(streams)) {
+    chunks.forEach((chunk, k) => meters[k]!.push(chunk));
+    if (n === 1) {
+      yield chunks[0]!;
+      continue;
+    }
     const out = new Float32Array(chunks[0]!.length * n);
     chunks.forEach((chunk, k) => {
       for (let i = 0; i < chunk.length; i++) out[i * n + k] = chunk[i]!;
     });
     yield out;
+  }
+}
+
+// Writes the stream chunk by chunk (awaiting each write, so other tracks' work interleaves with this one). The file
+// lives in the system temp folder, not the output folder, so a failure names it and points at TMPDIR.
+async function writePcmFile(path: string, chunks: Iterable<Float32Array>, signal?: AbortSignal): Promise<void> {
+  try {
+    const file = await open(path, "w");
+    try {
+      for (const chunk of chunks) {
+        signal?.throwIfAborted();
+        await file.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      }
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const cause = ioErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`writing ${path} failed: ${cause} (fix: free space in the temp folder, or set TMPDIR to a folder with room)`, { cause: error });
   }
 }
 
