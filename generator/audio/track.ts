@@ -66,10 +66,11 @@ type Encoded = Omit<TrackOutput, "files"> & { files: (TrackOutput["files"][numbe
 /** Deeper limiting lifts the MP3's overshoot a little too (measured), so a retry steps past the miss by this much. */
 const RETRY_EXTRA_MARGIN_DB = 0.5;
 /**
- * Our MP3 peak reading can sit up to ~0.2 dB under ffmpeg's ebur128 (the judge in tests) on the same file (measured
- * on eSpeak: −2.07 against −1.9 dBTP), so an MP3 that close to the limit counts as over and is encoded again.
+ * Our MP3 peak reading can sit up to ~0.4 dB under ffmpeg's ebur128 (the judge in tests) on the same file (measured
+ * on eSpeak: −2.07 against −1.9 dBTP, and a 0.36 dB gap under parallel test load), so an MP3 that close to the limit
+ * counts as over and is encoded again.
  */
-const MP3_PEAK_METER_TOLERANCE_DB = 0.2;
+const MP3_PEAK_METER_TOLERANCE_DB = 0.4;
 
 /**
  * Renders one timeline to one MP3 per profile (the only place a track is encoded). Each MP3's true peak is checked;
