@@ -22,7 +22,7 @@ import { prepareClips, speechTexts } from "../generator/render/clips.js";
 import { runPool } from "../generator/render/pool.js";
 import { renderCatalog, type RenderSummary } from "../generator/render/render.js";
 import { planCatalogTracks, trackIdentity } from "../generator/render/tracks.js";
-import { createEspeakEngine } from "../generator/tts/espeak.js";
+import { createTtsEngine } from "../generator/tts/index.js";
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const otherPaces: PaceId[] = process.env.BENCH_PACES === "standard" ? [] : ["gentle", "deeper"];
@@ -31,7 +31,8 @@ const outDir = join(root, "sessions");
 const clipCacheDir = join(root, "clips");
 const catalog = loadCatalog();
 const profiles = profilesFor("both");
-const engine = await createEspeakEngine();
+// The voice that ships (the default engine): what `npm run render` pays for.
+const engine = await createTtsEngine();
 const seconds = (ms: number) => Math.round(ms) / 1000;
 const load = () => Number(loadavg()[0]!.toFixed(2));
 
