@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach } from "vitest";
 
 /** One stored object. */
 export interface FakeObject {
@@ -87,4 +88,21 @@ export async function startFakeS3(bucket: string, options: { denyAll?: boolean }
     requests,
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
+}
+
+/** The bucket and the throwaway credentials the publish tests use against the fake S3. */
+export const TEST_BUCKET = "audio-bucket";
+export const TEST_CREDENTIALS = { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true" };
+
+/** Starts a fresh fake S3 (with test credentials in the environment) before each test and closes it after. */
+export function withFakeS3EachTest(use: (s3: FakeS3) => void): void {
+  let current: FakeS3 | undefined;
+  beforeEach(async () => {
+    Object.assign(process.env, TEST_CREDENTIALS);
+    current = await startFakeS3(TEST_BUCKET);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }

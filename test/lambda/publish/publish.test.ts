@@ -2,12 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createS3Client, publishSessions } from "../../../lambda/publish/publish.js";
-import { startFakeS3, type FakeS3 } from "./fake-s3.js";
+import { TEST_BUCKET, TEST_CREDENTIALS, withFakeS3EachTest, type FakeS3 } from "./fake-s3.js";
 
-const BUCKET = "audio-bucket";
-const credentials = { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true" };
+const BUCKET = TEST_BUCKET;
 
 function sessionsFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), "ubr-sessions-"));
@@ -24,13 +23,7 @@ function sessionsFolder(): string {
 }
 
 let s3: FakeS3;
-beforeEach(async () => {
-  Object.assign(process.env, credentials);
-  s3 = await startFakeS3(BUCKET);
-});
-afterEach(async () => {
-  await s3.close();
-});
+withFakeS3EachTest((server) => (s3 = server));
 
 describe("upper-back publish", () => {
   it("uploads every session file with its content type and cache policy, media before documents", async () => {
@@ -99,7 +92,7 @@ describe("upper-back publish", () => {
     const child = spawn(
       process.execPath,
       ["--import", "tsx", "bin/cli.ts", "publish", "--bucket", BUCKET, "--endpoint", s3.endpoint, "--dir", dir, "--distribution-id", "E123ABC"],
-      { env: { ...process.env, ...credentials }, stdio: ["ignore", "pipe", "pipe"] },
+      { env: { ...process.env, ...TEST_CREDENTIALS }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
     let err = "";

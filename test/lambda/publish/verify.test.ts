@@ -3,13 +3,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createS3Client, publishSessions } from "../../../lambda/publish/publish.js";
 import { PublishRefused } from "../../../lambda/publish/verify.js";
-import { startFakeS3, type FakeS3 } from "./fake-s3.js";
+import { startFakeS3, TEST_BUCKET, TEST_CREDENTIALS, withFakeS3EachTest, type FakeS3 } from "./fake-s3.js";
 
-const BUCKET = "audio-bucket";
-const credentials = { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true" };
+const BUCKET = TEST_BUCKET;
 
 /** A complete render in miniature: two MP3s whose manifest records size and sha256, the page and the feed, an alexa profile. */
 function completeRender(): string {
@@ -35,13 +34,7 @@ function completeRender(): string {
 }
 
 let s3: FakeS3;
-beforeEach(async () => {
-  Object.assign(process.env, credentials);
-  s3 = await startFakeS3(BUCKET);
-});
-afterEach(async () => {
-  await s3.close();
-});
+withFakeS3EachTest((server) => (s3 = server));
 
 async function refusal(dir: string): Promise<PublishRefused> {
   const client = createS3Client({ endpoint: s3.endpoint });
@@ -94,7 +87,7 @@ describe("upper-back publish on a broken render", () => {
     rmSync(join(dir, "feed.xml"));
     const run = spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "publish", "--bucket", BUCKET, "--endpoint", s3.endpoint, "--dir", dir], {
       encoding: "utf8",
-      env: { ...process.env, ...credentials },
+      env: { ...process.env, ...TEST_CREDENTIALS },
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`upper-back: ${dir} is not a complete render, nothing uploaded; 1 problem(s):\n  - ${join(dir, "feed.xml")}: missing`);
