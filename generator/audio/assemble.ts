@@ -47,8 +47,12 @@ export function samplesToMs(samples: number, rate: number): number {
   return Math.round((samples * 1000) / rate);
 }
 
-/** Lays out a timeline; the clips must already be synthesized and levelled (the source is synchronous). */
-export function layoutTimeline(timeline: Timeline, source: SoundSource): Layout {
+/**
+ * Lays out a timeline; the clips must already be synthesized and levelled (the source is synchronous). `stretch`
+ * lengthens pause pieces (by piece index, in samples): a routine made partly of exercises' encoded audio waits a
+ * little longer in a few pauses so each reused stretch lands on the MP3 frame grid (see splice-plan.ts).
+ */
+export function layoutTimeline(timeline: Timeline, source: SoundSource, stretch?: ReadonlyMap<number, number>): Layout {
   const { rate } = source;
   const pieces: Piece[] = [];
   const chapterStarts: { id: string; title: string; start: number }[] = [];
@@ -70,7 +74,7 @@ export function layoutTimeline(timeline: Timeline, source: SoundSource): Layout 
         at = at + slot - samples.length;
       }
     } else if (cue.type === "pause") {
-      const length = Math.round((cue.ms * rate) / 1000);
+      const length = Math.round((cue.ms * rate) / 1000) + (stretch?.get(pieces.length) ?? 0);
       if (length === 0) continue;
       pieces.push({ type: "pause", start: at, length, purpose: cue.purpose });
       at += length;

@@ -18,6 +18,18 @@ const SWELL_SECONDS = 9;
 /** Swells per loop of the bed (a 27 s loop of soft noise is not heard as a loop). */
 const LOOP_SWELLS = 3;
 
+/**
+ * Where the bed's loop is read: from sample `at` on, sample t reads the loop at t − `offset`, faded in over `fade`
+ * samples from the previous phase's reading (equal power: the two readings are unrelated noise); `offset` may be
+ * fractional. A routine built
+ * from exercises' encoded audio reads the bed where each exercise read it, so the joins fall inside one bed.
+ */
+export interface BedPhase {
+  at: number;
+  offset: number;
+  fade: number;
+}
+
 /** Draws the bed for consecutive chunks of one track; sample-exact and the same on every run (seeded). */
 export interface BedStream {
   /** Adds the bed for samples [at, at + out.length) to `out`; calls must come in order, without gaps. */
@@ -32,25 +44,63 @@ export function bedLufs(speechLufs: number): number {
 }
 
 /** A bed for `layout` whose pauses measure `loudnessLufs`, ducked under every speech and chime piece. */
-export function createBed(layout: Layout, loudnessLufs: number): BedStream {
+export function createBed(layout: Layout, loudnessLufs: number, phases: readonly BedPhase[] = []): BedStream {
   const { rate } = layout;
   const loop = noiseLoop(rate);
+  const at = (n: number) => loop[((n % loop.length) + loop.length) % loop.length]!;
+  // A fractional position (a routine reading an exercise's bed a whole number of MP3 frames away) interpolates:
+  // the bed has next to nothing above 2 kHz, so a straight line between samples is far under the bed itself.
+  const read = (x: number) => {
+    const n = Math.floor(x);
+    const f = x - n;
+    return f === 0 ? at(n) : at(n) * (1 - f) + at(n + 1) * f;
+  };
   // The loop is the bed: its measured loudness sets the scale, its largest sample bounds the peaks.
   const scale = dbToGain(loudnessLufs - integratedLufs(loop, rate));
   const full = scale * loop.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
   const envelope = duckEnvelope(layout);
+  let k = 0;
   return {
     peak: { full, ducked: full * dbToGain(-BED_DUCK_DB) },
     addTo(out, at) {
-      for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % loop.length]! * envelope(at + i);
+      if (phases.length === 0) {
+        for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % loop.length]! * envelope(at + i);
+        return;
+      }
+      // Phases in force: the last one started at or before t (a new pass from the start resets the search).
+      if (k > 0 && at < phases[k]!.at) k = 0;
+      for (let i = 0; i < out.length; i++) {
+        const t = at + i;
+        while (k + 1 < phases.length && phases[k + 1]!.at <= t) k++;
+        const phase = phases[k]!;
+        let v = read(t - phase.offset);
+        const into = t - phase.at;
+        if (k > 0 && into >= 0 && into < phase.fade) {
+          const x = (Math.PI / 2) * (into / phase.fade);
+          v = v * Math.sin(x) + read(t - phases[k - 1]!.offset) * Math.cos(x);
+        }
+        out[i]! += scale * v * envelope(t);
+      }
     },
   };
 }
 
-// Bed level at each sample: 1 in pauses, −BED_DUCK_DB under voiced pieces with smooth ramps, faded at both ends.
-function duckEnvelope(layout: Layout): (i: number) => number {
-  const { rate, totalSamples } = layout;
-  const ms = (v: number) => Math.round((v * rate) / 1000);
+/** The stretches of a track where the bed plays at exactly full level (no ducking ramp, no fade): [start, end) samples. */
+export function steadyBedRanges(layout: Layout): [number, number][] {
+  const { lead, release, fadeIn, fadeOut, voiced } = duckTiming(layout);
+  const ranges: [number, number][] = [];
+  let from = fadeIn;
+  for (const [start, end] of voiced) {
+    if (start - lead > from) ranges.push([from, start - lead]);
+    from = Math.max(from, end + release);
+  }
+  if (layout.totalSamples - fadeOut > from) ranges.push([from, layout.totalSamples - fadeOut]);
+  return ranges;
+}
+
+// The voiced stretches the bed ducks under (gaps too short to ramp down and up merged) and its timing, in samples.
+function duckTiming(layout: Layout) {
+  const ms = (v: number) => Math.round((v * layout.rate) / 1000);
   const lead = ms(DUCK_LEAD_MS);
   const release = ms(DUCK_RELEASE_MS);
   const voiced: [number, number][] = [];
@@ -62,9 +112,14 @@ function duckEnvelope(layout: Layout): (i: number) => number {
     if (last && p.start - last[1] < lead + release) last[1] = end;
     else voiced.push([p.start, end]);
   }
+  return { lead, release, fadeIn: ms(FADE_IN_MS), fadeOut: ms(FADE_OUT_MS), voiced };
+}
+
+// Bed level at each sample: 1 in pauses, −BED_DUCK_DB under voiced pieces with smooth ramps, faded at both ends.
+function duckEnvelope(layout: Layout): (i: number) => number {
+  const { totalSamples } = layout;
+  const { lead, release, fadeIn, fadeOut, voiced } = duckTiming(layout);
   const duck = dbToGain(-BED_DUCK_DB);
-  const fadeIn = ms(FADE_IN_MS);
-  const fadeOut = ms(FADE_OUT_MS);
   let k = 0;
   return (i) => {
     // Streams run forward; a new pass over the track starts again from the first piece.

@@ -50,7 +50,7 @@ export interface Master {
 
 /** Levels the clips (memoized across tracks of a run) and lays the timeline out at the clips' rate. */
 export function masterLayout(
-  input: { timeline: Timeline; clip(text: string): Float32Array; rate: number },
+  input: { timeline: Timeline; clip(text: string): Float32Array; rate: number; stretch?: ReadonlyMap<number, number> },
   plan: MasterPlan,
   cache: Map<string, LevelledClip>,
 ): Master {
@@ -72,6 +72,6 @@ export function masterLayout(
     // Speech is phase-rotated first (lower peaks at the same loudness, so less limiting); chimes are pure tones.
     speech: (text) => levelled(`speech|${text}`, () => rotatePhase(input.clip(text), rate), target),
     chime: (sound) => levelled(`chime|${sound}`, () => chimeSamples(sound, rate), target - CHIME_UNDER_SPEECH_LU),
-  });
+  }, input.stretch);
   return { layout, truePeakDb, gainReductionDb };
 }

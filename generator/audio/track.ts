@@ -2,18 +2,18 @@
 // Node while writing it to a temporary file, then one ffmpeg process encodes every profile from that interleaved
 // file; the MP3s are decoded only to check their true peak (no ffmpeg loudness pass).
 import { createHash } from "node:crypto";
-import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Timeline } from "../../content/timeline.js";
 import { withAtomicFile } from "../io/atomic.js";
-import { ioErrorCode } from "../io/errors.js";
 import { layoutPcm, type Layout } from "./assemble.js";
-import { bedLufs, createBed } from "./bed.js";
+import { bedLufs, createBed, type BedPhase } from "./bed.js";
 import { encodeMp3s } from "./ffmpeg.js";
 import { mp3TruePeakDb } from "./verify.js";
 import type { LevelledClip } from "./level.js";
 import { LoudnessMeter } from "./loudness.js";
+import { interleave, writePcmFile } from "./pcm-file.js";
 import { masterLayout, masterPlan } from "./master.js";
 import { ffmetadata, type TrackTags } from "./metadata.js";
 import type { AudioProfile } from "./profiles.js";
@@ -46,6 +46,9 @@ export interface TrackInput {
   artworkFile?: string;
   /** Mix the sound bed under the session (default true). */
   bed?: boolean;
+  /** Extra samples for some pause pieces, and where the bed is read (a routine laid out for reuse: splice-plan.ts). */
+  stretch?: ReadonlyMap<number, number>;
+  bedPhases?: readonly BedPhase[];
   /** Levelled clips shared between tracks of one run (key: ceiling, text). */
   levelCache?: Map<string, LevelledClip>;
   signal?: AbortSignal;
@@ -111,7 +114,7 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
   const plans = profiles.map((p) => masterPlan(p));
   const masters = plans.map((plan) => masterLayout(input, plan, input.levelCache ?? new Map<string, LevelledClip>()));
   const { layout } = masters[0]!;
-  const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs))));
+  const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs), input.bedPhases)));
   lap("assembleMs");
   const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
   try {
@@ -164,65 +167,19 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
   }
 }
 
-// Walks equally chunked streams in step (every master has the same length and chunking).
-function* zipChunks(streams: Generator<Float32Array>[]): Generator<Float32Array[]> {
-  for (;;) {
-    const chunks = streams.map((s) => s.next());
-    if (chunks.some((c) => c.done)) return;
-    yield chunks.map((c) => c.value as Float32Array);
-  }
-}
-
-// Channel k of the stream is master k (one input for one ffmpeg whatever the number of profiles); meter k hears it.
-function* interleave(streams: Generator<Float32Array>[], meters: LoudnessMeter[]): Generator<Float32Array> {
-  const n = streams.length;
-  for (const chunks of zipChunks(streams)) {
-    chunks.forEach((chunk, k) => meters[k]!.push(chunk));
-    if (n === 1) {
-      yield chunks[0]!;
-      continue;
-    }
-    const out = new Float32Array(chunks[0]!.length * n);
-    chunks.forEach((chunk, k) => {
-      for (let i = 0; i < chunk.length; i++) out[i * n + k] = chunk[i]!;
-    });
-    yield out;
-  }
-}
-
-// Writes the stream chunk by chunk (awaiting each write, so other tracks' work interleaves with this one). The file
-// lives in the system temp folder, not the output folder, so a failure names it and points at TMPDIR.
-async function writePcmFile(path: string, chunks: Iterable<Float32Array>, signal?: AbortSignal): Promise<void> {
-  try {
-    const file = await open(path, "w");
-    try {
-      for (const chunk of chunks) {
-        signal?.throwIfAborted();
-        await file.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      }
-    } finally {
-      await file.close();
-    }
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    const cause = ioErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-    throw new Error(`writing ${path} failed: ${cause} (fix: free space in the temp folder, or set TMPDIR to a folder with room)`, { cause: error });
-  }
-}
-
-// Several atomic files at once: each is written under a temporary name and renamed only if all succeed.
-async function withAtomicFiles<T>(paths: string[], body: (temps: string[]) => Promise<T>, temps: string[] = []): Promise<T> {
+/** Several atomic files at once: each is written under a temporary name and renamed only if all succeed. */
+export async function withAtomicFiles<T>(paths: string[], body: (temps: string[]) => Promise<T>, temps: string[] = []): Promise<T> {
   if (temps.length === paths.length) return body(temps);
   return withAtomicFile(paths[temps.length]!, (temp) => withAtomicFiles(paths, body, [...temps, temp]));
 }
 
-// Bed and speech add at most sample by sample: the speech peak plus the ducked bed, or the full bed in a pause.
-function withBedPeak(speechPeakDb: number, bed: { full: number; ducked: number } | undefined): number {
+/** Bed and speech add at most sample by sample: the speech peak plus the ducked bed, or the full bed in a pause. */
+export function withBedPeak(speechPeakDb: number, bed: { full: number; ducked: number } | undefined): number {
   if (!bed) return speechPeakDb;
   const linear = Math.max(10 ** (speechPeakDb / 20) + bed.ducked, bed.full);
   return 20 * Math.log10(linear);
 }
 
-function round2(value: number): number {
+export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
