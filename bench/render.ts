@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { loadCatalog } from "../content/load.js";
 import type { PaceId } from "../content/schema.js";
 import { layoutPcm } from "../generator/audio/assemble.js";
-import { bedLufs, createBed } from "../generator/audio/bed.js";
+import { bedLufs, createBed, type BedPhase } from "../generator/audio/bed.js";
 import { encodeMp3, ffmpegPaths } from "../generator/audio/ffmpeg.js";
 import type { LevelledClip } from "../generator/audio/level.js";
 import { masterLayout, masterPlan, type Master } from "../generator/audio/master.js";
@@ -22,6 +22,7 @@ import { prepareClips, speechTexts } from "../generator/render/clips.js";
 import { runPool } from "../generator/render/pool.js";
 import { renderCatalog, type RenderSummary } from "../generator/render/render.js";
 import { planCatalogTracks, trackIdentity } from "../generator/render/tracks.js";
+import { routineSplicePlan, spliceSources } from "../generator/render/reuse.js";
 import { createTtsEngine } from "../generator/tts/index.js";
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 2);
@@ -50,7 +51,8 @@ function render(pace: PaceId): Promise<{ value: RenderSummary; wallMs: number; l
 }
 
 // The same PCM each track of `pace` was encoded from (levelled clips, silence, chimes, bed, the gain the render
-// recorded), prepared before the clock starts, then encoded by ffmpeg alone with the same concurrency.
+// recorded; a routine whole, laid out as the render lays it out for reuse), prepared before the clock starts, then
+// encoded by ffmpeg alone with the same concurrency: every track encoded in full, the floor reuse has to beat.
 async function bareEncode(pace: PaceId): Promise<{ value: void; wallMs: number; load: [number, number] }> {
   const tracks = planCatalogTracks(catalog).filter((t) => t.pace === pace);
   const clips = await prepareClips(speechTexts(tracks.map((t) => t.timeline)), createClipCache({ dir: clipCacheDir, engine }), {
@@ -59,20 +61,23 @@ async function bareEncode(pace: PaceId): Promise<{ value: void; wallMs: number; 
     concurrency: 2,
   });
   const levelCache = new Map<string, LevelledClip>();
-  const bare: { master: Master; gainDb: number; outFile: string; profile: (typeof profiles)[number] }[] = [];
+  const bare: { master: Master; phases: BedPhase[]; gainDb: number; outFile: string; profile: (typeof profiles)[number] }[] = [];
+  const all = planCatalogTracks(catalog);
+  const plans = new Map(tracks.map((t) => [t, t.kind === "routine" ? routineSplicePlan(t, spliceSources(t, all), clips) : undefined]));
   const metadataFile = join(root, "bare.txt");
   await writeFile(metadataFile, ";FFMETADATA1\n");
   for (const profile of profiles) {
     const manifest = await readManifest(join(outDir, profile.subdir, "manifest.json"));
     for (const track of tracks) {
       const entry = manifest.tracks.find((t) => trackIdentity(t) === trackIdentity(track))!;
-      const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate }, masterPlan(profile), levelCache);
-      bare.push({ master, gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.file}`), profile });
+      const plan = plans.get(track);
+      const master = masterLayout({ timeline: track.timeline, clip: clips.get, rate: clips.rate, stretch: plan?.stretch }, masterPlan(profile), levelCache);
+      bare.push({ master, phases: plan?.bedPhases ?? [], gainDb: Number(entry.loudness?.gainDb ?? 0), outFile: join(root, `${profile.id}-${track.file}`), profile });
     }
   }
   return timed(() =>
-    runPool(bare, concurrency, async ({ master, gainDb, outFile, profile }) => {
-      const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs)));
+    runPool(bare, concurrency, async ({ master, phases, gainDb, outFile, profile }) => {
+      const pcm = layoutPcm(master.layout, 1, createBed(master.layout, bedLufs(masterPlan(profile).speechLufs), phases));
       await encodeMp3(pcm, outFile, { inputRate: clips.rate, outputRate: profile.sampleRate, bitrateKbps: profile.bitrateKbps, gainDb, metadataFile });
     }),
   );
@@ -101,6 +106,9 @@ try {
       timesRealTime: Number((encodedAudioMs / cold.wallMs).toFixed(1)),
       clipsSynthesized: cold.value.clips.synthesized,
       encodes: cold.value.encodes,
+      routinesJoined: cold.value.reuse.joined,
+      reusedAudioSecondsPerProfile: seconds(cold.value.reuse.reusedMs),
+      routinesEncodedWhole: cold.value.reuse.encodedWhole,
       filesWritten: cold.value.files.written,
       stageSecondsSummedOverTracks: stageSeconds(cold.value),
       load: cold.load,
@@ -121,6 +129,8 @@ try {
         bareSeconds: seconds(p.bare.wallMs),
         ratio: Number((p.cold.wallMs / p.bare.wallMs).toFixed(2)),
         encodes: p.cold.value.encodes,
+        routinesJoined: p.cold.value.reuse.joined,
+        reusedAudioSecondsPerProfile: seconds(p.cold.value.reuse.reusedMs),
         stageSecondsSummedOverTracks: stageSeconds(p.cold.value),
         load: { cold: p.cold.load, bare: p.bare.load },
       })),

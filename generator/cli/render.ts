@@ -111,6 +111,8 @@ function formatSummary(s: RenderSummary, outDir: string): string {
   const lines = [
     `Rendered into ${outDir}: ${s.tracks} track(s), ${minutes(s.audioMs)} audio minutes per profile`,
     `  encoded ${s.encoded} (${minutes(s.encodedAudioMs)} min, ${s.encodes} encode(s)), unchanged ${s.unchanged}${s.resumed ? `, resumed ${s.resumed} from a failed run` : ""}`,
+    ...(s.reuse.joined > 0 ? [`  routines: ${s.reuse.joined} joined from their exercises' encoded audio (${minutes(s.reuse.reusedMs)} min per profile not encoded again)`] : []),
+    ...s.reuse.encodedWhole.map((r) => `  routine ${r.id} (${r.pace}) encoded whole: ${r.why}`),
     `  clips: ${s.clips.synthesized} synthesized, ${s.clips.cacheHits} from cache`,
     ...s.clips.rejected.map((r) => `  re-synthesized a cached clip that failed verification (${r.problem}): ${r.path}`),
     `  files: ${s.files.written} written, ${s.files.unchanged} unchanged`,

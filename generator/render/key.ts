@@ -5,8 +5,11 @@ import type { TrackTags } from "../audio/metadata.js";
 import type { AudioProfile } from "../audio/profiles.js";
 import type { TtsEngine } from "../tts/engine.js";
 
-/** Bump when assembly, levelling or encoding changes in a way that changes the audio (3: speech phase-rotated before levelling). */
-const RENDER_FORMAT = 3;
+/**
+ * Bump when assembly, levelling or encoding changes in a way that changes the audio (3: speech phase-rotated
+ * before levelling; 4: routines laid out and joined for reuse of their exercises' frames).
+ */
+const RENDER_FORMAT = 4;
 
 export interface TrackKeyInput {
   timeline: Timeline;
@@ -18,6 +21,8 @@ export interface TrackKeyInput {
   artworkSha256?: string;
   /** Whether the sound bed is mixed in. */
   bed?: boolean;
+  /** A routine's sources' keys (it reuses their frames and lays itself out around them). */
+  sources?: string[];
 }
 
 /** sha256 hex over the render's inputs for one track (the timeline holds every spoken word and pause). */
@@ -31,6 +36,7 @@ export function trackKey(input: TrackKeyInput): string {
     input.tags,
     input.artworkSha256 ?? null,
     input.bed ?? true,
+    input.sources ?? [],
   ]);
   return createHash("sha256").update(recipe).digest("hex");
 }

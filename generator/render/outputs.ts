@@ -4,6 +4,8 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Manifest, Track } from "../../content/manifest.js";
 import type { AudioProfile } from "../audio/profiles.js";
+import type { Layout } from "../audio/assemble.js";
+import type { TrackOutput } from "../audio/track.js";
 import type { WrittenFile } from "../io/atomic.js";
 import { writeManifest } from "../site/manifest-file.js";
 import { withPublication } from "../site/published.js";
@@ -51,4 +53,25 @@ export async function writeOutputs(
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
+}
+
+/** A rendered track's manifest entry in one profile (the times are the layout's: the PCM that was encoded). */
+export function trackEntry(track: PlannedTrack, layout: Layout, file: TrackOutput["files"][number], profile: AudioProfile, key: string, publishedAt: string | undefined): Track {
+  return {
+    id: track.id,
+    kind: track.kind,
+    title: track.title,
+    file: track.file,
+    durationMs: layout.durationMs,
+    chapters: layout.chapters,
+    segments: layout.segments,
+    description: track.description,
+    pace: track.pace,
+    bytes: file.bytes,
+    loudness: { ...file.loudness },
+    profile: profile.id,
+    sha256: file.sha256,
+    key,
+    publishedAt,
+  };
 }

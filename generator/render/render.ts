@@ -8,7 +8,7 @@ import type { PaceId } from "../../content/schema.js";
 import type { LevelledClip } from "../audio/level.js";
 import type { TrackTags } from "../audio/metadata.js";
 import type { AudioProfile } from "../audio/profiles.js";
-import { renderTrack } from "../audio/track.js";
+import { renderTrack, type TrackOutput } from "../audio/track.js";
 import { createClipCache, DEFAULT_CLIP_CACHE_DIR } from "../cache/clip-cache.js";
 import { readManifest, type Track } from "../../content/manifest.js";
 import type { EngineUsage, TtsEngine } from "../tts/engine.js";
@@ -16,7 +16,7 @@ import { prepareClips, speechTexts, type ClipSet } from "./clips.js";
 import { trackKey } from "./key.js";
 import { runPool } from "./pool.js";
 import type { SiteOptions } from "../site/site.js";
-import { writeOutputs } from "./outputs.js";
+import { trackEntry, writeOutputs } from "./outputs.js";
 import { clearStash, stashTrack, takeStashedTrack } from "./resume.js";
 import { checkFfmpeg } from "./preflight.js";
 import { openStage } from "./staging.js";
@@ -24,6 +24,7 @@ import { removeStaleTemps } from "./stale.js";
 import { lockFolder } from "../io/lock.js";
 import { planCatalogTracks, selectTracks, trackIdentity, type PlannedTrack } from "./tracks.js";
 import { MANIFEST_FILE, PRODUCT_NAME } from "../../content/facts.js";
+import { currentSources, renderRoutine, routineSplicePlan, settled, spliceSources } from "./reuse.js";
 
 const SAFETY_COMMENT = "Not a substitute for professional medical advice. Move gently; stop if anything hurts.";
 
@@ -60,7 +61,7 @@ export type RenderEvent =
   | { type: "planned"; jobs: number; unchanged: number; texts: number }
   | { type: "clip"; done: number; total: number }
   | { type: "track-start"; done: number; total: number; id: string; profile: string }
-  | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number }
+  | { type: "track"; done: number; total: number; id: string; profile: string; durationMs: number; encodes: number; reusedMs?: number; encodedWhole?: string }
   | { type: "outputs"; files: number; changed: number }
   | { type: "lock"; state: "waiting" | "took-over"; pid: number; dir: string };
 
@@ -77,6 +78,8 @@ export interface RenderSummary {
   /** Audio encoded in this run (all profiles), ms. */
   encodedAudioMs: number;
   encodes: number;
+  /** Routines joined from their exercises' encoded frames, the audio so reused (ms, per profile), and routines encoded whole instead, with why. */
+  reuse: { joined: number; reusedMs: number; encodedWhole: { id: string; pace: string; why: string }[] };
   /** Summed wall time of the track stages across all tracks (they overlap when concurrency > 1), ms. */
   stages: { clipsMs: number; assembleMs: number; encodeMs: number; measureMs: number };
   /** `rejected`: cached clips that failed verification (hash, header, rate), dropped and synthesized again. */
@@ -128,11 +131,17 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
     return { profile, dir, stageDir, entries };
   }));
   const jobs: { track: PlannedTrack; state: (typeof states)[number]; key: string; tags: TrackTags }[] = [];
+  const tagsOf = (track: PlannedTrack): TrackTags => ({ title: track.title, album: PRODUCT_NAME, artist: PRODUCT_NAME, genre: "Speech", comment: SAFETY_COMMENT });
+  // A routine's key covers its sources' keys: it is laid out around them and joined from their frames.
+  const keyOf = (track: PlannedTrack, profile: AudioProfile): string => {
+    const sources = spliceSources(track, allTracks).map((s) => keyOf(s, profile));
+    return trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile, tags: tagsOf(track), artworkSha256, bed: options.bed ?? true, sources });
+  };
   let unchanged = 0;
   for (const state of states) {
     for (const track of selected) {
-      const tags: TrackTags = { title: track.title, album: PRODUCT_NAME, artist: PRODUCT_NAME, genre: "Speech", comment: SAFETY_COMMENT };
-      const key = trackKey({ timeline: track.timeline, engine, ratePercent: rateOf(track), profile: state.profile, tags, artworkSha256, bed: options.bed ?? true });
+      const tags = tagsOf(track);
+      const key = keyOf(track, state.profile);
       const entry = state.entries.get(trackIdentity(track));
       if (!options.force && entry?.key === key && entry.file === track.file && (await sizeOf(join(state.dir, track.file))) === entry.bytes) {
         unchanged++;
@@ -156,10 +165,13 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   const byTrack = new Map<PlannedTrack, typeof jobs>();
   for (const job of jobs) byTrack.set(job.track, [...(byTrack.get(job.track) ?? []), job]);
   const trackJobs = [...byTrack].map(([track, targets]) => ({ track, targets }));
-  trackJobs.sort((a, b) => b.track.timeline.cues.length - a.track.timeline.cues.length);
-  // Paces may speak at different rates: each rate gets its own clips (and levelled copies of them).
+  // Exercises first (routines reuse their frames), longest first within each kind so the pool never ends waiting on one long track.
+  trackJobs.sort((a, b) => Number(a.track.kind === "routine") - Number(b.track.kind === "routine") || b.track.timeline.cues.length - a.track.timeline.cues.length);
+  // Paces may speak at different rates: each rate gets its own clips (and levelled copies of them). A routine's
+  // plan needs its sources' clips too, even when they are not rendered in this run.
   const rates = [...new Set(trackJobs.map((j) => rateOf(j.track)))];
-  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(trackJobs.filter((j) => rateOf(j.track) === rate).map((j) => j.track.timeline))]));
+  const timelinesAt = (rate: number) => trackJobs.filter((j) => rateOf(j.track) === rate).flatMap((j) => [j.track, ...spliceSources(j.track, allTracks)]).map((t) => t.timeline);
+  const textsByRate = new Map(rates.map((rate) => [rate, speechTexts(timelinesAt(rate))]));
   const textCount = [...textsByRate.values()].reduce((n, texts) => n + texts.length, 0);
   emit({ type: "planned", jobs: jobs.length, unchanged, texts: textCount });
 
@@ -168,6 +180,9 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
   const stages = { clipsMs: 0, assembleMs: 0, encodeMs: 0, measureMs: 0 };
   let encodedAudioMs = 0;
   let done = 0;
+  const reuse: RenderSummary["reuse"] = { joined: 0, reusedMs: 0, encodedWhole: [] };
+  // Each exercise of this run, settled when its render ends (either way): the routines that reuse it wait on it.
+  const finished = new Map(trackJobs.filter((j) => j.track.kind === "exercise").map((j) => [j.track, settled()]));
   try {
     const clipsStarted = performance.now();
     const voices = new Map<number, { clips: ClipSet; levelCache: Map<string, LevelledClip> }>();
@@ -187,7 +202,9 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       const profileIds = targets.map((t) => t.state.profile.id).join("+");
       emit({ type: "track-start", done, total: jobs.length, id: track.id, profile: profileIds });
       const { clips, levelCache } = voices.get(rateOf(track))!;
-      const out = await renderTrack({
+      const sources = spliceSources(track, allTracks);
+      for (const source of sources) await finished.get(source)?.promise;
+      const input = {
         timeline: track.timeline,
         clip: clips.get,
         rate: clips.rate,
@@ -197,27 +214,19 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
         bed: options.bed ?? true,
         levelCache,
         signal: options.signal,
-        beforeRename: options.beforeRename && ((profile, temp) => options.beforeRename!(track, profile, temp)),
-      });
+        beforeRename: options.beforeRename && ((profile: AudioProfile, temp: string) => options.beforeRename!(track, profile, temp)),
+      };
+      let out: TrackOutput & { reusedMs?: number; encodedWhole?: string };
+      if (track.kind === "routine") {
+        out = await renderRoutine(input, routineSplicePlan(track, sources, clips), targets.map((t) => currentSources(sources, t.state.profile, t.state, keyOf)));
+        if (out.encodedWhole) reuse.encodedWhole.push({ id: track.id, pace: track.pace, why: out.encodedWhole });
+        else reuse.joined++;
+        reuse.reusedMs += out.reusedMs ?? 0;
+      } else {
+        out = await renderTrack(input).finally(() => finished.get(track)?.resolve());
+      }
       for (const [i, { state, key }] of targets.entries()) {
-        const file = out.files[i]!;
-        state.entries.set(trackIdentity(track), {
-          id: track.id,
-          kind: track.kind,
-          title: track.title,
-          file: track.file,
-          durationMs: out.layout.durationMs,
-          chapters: out.layout.chapters,
-          segments: out.layout.segments,
-          description: track.description,
-          pace: track.pace,
-          bytes: file.bytes,
-          loudness: { ...file.loudness },
-          profile: state.profile.id,
-          sha256: file.sha256,
-          key,
-          publishedAt: state.entries.get(trackIdentity(track))?.publishedAt,
-        });
+        state.entries.set(trackIdentity(track), trackEntry(track, out.layout, out.files[i]!, state.profile, key, state.entries.get(trackIdentity(track))?.publishedAt));
         encodedAudioMs += out.layout.durationMs;
         files.written++;
         done++;
@@ -226,7 +235,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
       stages.assembleMs += out.timings.assembleMs;
       stages.encodeMs += out.timings.encodeMs;
       stages.measureMs += out.timings.measureMs;
-      emit({ type: "track", done, total: jobs.length, id: track.id, profile: profileIds, durationMs: out.layout.durationMs, encodes: 1 });
+      emit({ type: "track", done, total: jobs.length, id: track.id, profile: profileIds, durationMs: out.layout.durationMs, encodes: 1, reusedMs: out.reusedMs, encodedWhole: out.encodedWhole });
     });
     // The documents join the stage, then everything that changed moves into place: a failure before this point
     // (including a full disk while writing them) leaves the previous complete set.
@@ -257,6 +266,7 @@ async function renderLocked(options: RenderOptions, started: number): Promise<Re
     audioMs: first ? selected.reduce((ms, t) => ms + (first.entries.get(trackIdentity(t))?.durationMs ?? 0), 0) : 0,
     encodedAudioMs,
     encodes,
+    reuse,
     stages: { clipsMs: Math.round(stages.clipsMs), assembleMs: Math.round(stages.assembleMs), encodeMs: Math.round(stages.encodeMs), measureMs: Math.round(stages.measureMs) },
     clips: { requested: stats.requests, synthesized: stats.misses, cacheHits: stats.hits + stats.shared, rejected: stats.rejectedFiles },
     files,
