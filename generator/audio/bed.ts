@@ -47,39 +47,53 @@ export function bedLufs(speechLufs: number): number {
 export function createBed(layout: Layout, loudnessLufs: number, phases: readonly BedPhase[] = []): BedStream {
   const { rate } = layout;
   const loop = noiseLoop(rate);
-  const at = (n: number) => loop[((n % loop.length) + loop.length) % loop.length]!;
-  // A fractional position (a routine reading an exercise's bed a whole number of MP3 frames away) interpolates:
-  // the bed has next to nothing above 2 kHz, so a straight line between samples is far under the bed itself.
-  const read = (x: number) => {
-    const n = Math.floor(x);
-    const f = x - n;
-    return f === 0 ? at(n) : at(n) * (1 - f) + at(n + 1) * f;
-  };
   // The loop is the bed: its measured loudness sets the scale, its largest sample bounds the peaks.
   const scale = dbToGain(loudnessLufs - integratedLufs(loop, rate));
   const full = scale * loop.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
   const envelope = duckEnvelope(layout);
+  const n = loop.length;
+  // Adds loop[x], x = t − offset (fractional offsets interpolate: the bed has next to nothing above 2 kHz, so a
+  // straight line between samples is far under the bed itself), times `weight`, for t in [from, to) of `out`.
+  const addPhase = (out: Float32Array, at: number, from: number, to: number, offset: number, weight: (t: number) => number) => {
+    const whole = Math.floor(offset);
+    const f = offset - whole;
+    let index = (((at + from - whole) % n) + n) % n;
+    for (let i = from; i < to; i++) {
+      const t = at + i;
+      // x = t − whole − f lies between loop[index − 1] and loop[index].
+      const v = f === 0 ? loop[index]! : loop[index]! * (1 - f) + loop[index === 0 ? n - 1 : index - 1]! * f;
+      out[i]! += scale * v * envelope(t) * weight(t);
+      if (++index === n) index = 0;
+    }
+  };
   let k = 0;
   return {
     peak: { full, ducked: full * dbToGain(-BED_DUCK_DB) },
     addTo(out, at) {
       if (phases.length === 0) {
-        for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % loop.length]! * envelope(at + i);
+        for (let i = 0; i < out.length; i++) out[i]! += scale * loop[(at + i) % n]! * envelope(at + i);
         return;
       }
-      // Phases in force: the last one started at or before t (a new pass from the start resets the search).
+      // Runs of one phase: the last one started at or before t (a new pass from the start resets the search).
       if (k > 0 && at < phases[k]!.at) k = 0;
-      for (let i = 0; i < out.length; i++) {
-        const t = at + i;
-        while (k + 1 < phases.length && phases[k + 1]!.at <= t) k++;
+      let i = 0;
+      while (i < out.length) {
+        while (k + 1 < phases.length && phases[k + 1]!.at <= at + i) k++;
         const phase = phases[k]!;
-        let v = read(t - phase.offset);
-        const into = t - phase.at;
-        if (k > 0 && into >= 0 && into < phase.fade) {
-          const x = (Math.PI / 2) * (into / phase.fade);
-          v = v * Math.sin(x) + read(t - phases[k - 1]!.offset) * Math.cos(x);
+        const next = k + 1 < phases.length ? phases[k + 1]!.at - at : Infinity;
+        const into = at + i - phase.at;
+        if (k > 0 && into < phase.fade) {
+          // Equal-power fade from the previous phase's reading into this one's.
+          const end = Math.min(out.length, i + (phase.fade - into), next);
+          const x = (t: number) => (Math.PI / 2) * ((t - phase.at) / phase.fade);
+          addPhase(out, at, i, end, phase.offset, (t) => Math.sin(x(t)));
+          addPhase(out, at, i, end, phases[k - 1]!.offset, (t) => Math.cos(x(t)));
+          i = end;
+        } else {
+          const end = Math.min(out.length, next);
+          addPhase(out, at, i, end, phase.offset, () => 1);
+          i = end;
         }
-        out[i]! += scale * v * envelope(t);
       }
     },
   };

@@ -24,6 +24,8 @@ export interface MasterPlan {
   limiter: { attackMs?: number; releaseMs?: number };
   /** The gain to the target (plus what the encoder takes), never lifting peaks over the ceiling. */
   gainFor(masterLufs: number, masterPeakDb: number): number;
+  /** The most gain a master with this peak may get (its peak room, at most the largest boost). */
+  maxGain(masterPeakDb: number): number;
 }
 
 /** Plans a profile's master: clips at its loudness plus the encoder's loss, peaks under its limit minus the margin. */
@@ -35,8 +37,10 @@ export function masterPlan(profile: AudioProfile): MasterPlan {
     limiter: { attackMs: profile.limiterAttackMs, releaseMs: profile.limiterReleaseMs },
     gainFor(masterLufs, masterPeakDb) {
       const wanted = profile.targetLufs + profile.encoderLossLu - (Number.isFinite(masterLufs) ? masterLufs : speechLufs);
-      const headroom = profile.truePeakLimitDb - profile.peakMarginDb - masterPeakDb;
-      return Math.min(wanted, headroom, MAX_BOOST_DB);
+      return Math.min(wanted, this.maxGain(masterPeakDb));
+    },
+    maxGain(masterPeakDb) {
+      return Math.min(profile.truePeakLimitDb - profile.peakMarginDb - masterPeakDb, MAX_BOOST_DB);
     },
   };
 }

@@ -75,19 +75,21 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
   const levelCache = input.levelCache ?? new Map<string, LevelledClip>();
   const masters = plans.map((p) => masterLayout({ ...input, stretch: plan.stretch }, p, levelCache));
   const { layout } = masters[0]!;
-  const beds = () => plans.map((p, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(p.speechLufs), plan.bedPhases)));
-  // The routine's own gain, from its master as a whole encode would get it; reused stretches keep their exercise's.
-  const before = beds();
-  const routineGain = masters.map((m, i) => {
-    const meter = new LoudnessMeter(rate);
-    for (const chunk of layoutPcm(m.layout, 1, before[i])) meter.push(chunk);
-    return plans[i]!.gainFor(meter.integratedLufs(), withBedPeak(m.truePeakDb, before[i]?.peak));
-  });
   const sourceOf = (i: number, id: string) => {
     const source = input.sources[i]!.get(id);
     if (!source) throw new SpliceUnavailable(`no encoded ${id} for ${profiles[i]!.id}`);
     return source;
   };
+  // The routine's own parts take the gain of the exercises around them (their clips are levelled alike, each exercise
+  // got its small residual gain from its own loudness), weighted by how much of each is reused, within the peak room
+  // of the routine's clips: no extra pass over the routine to measure it first. What comes out is measured below.
+  const after = plans.map((p, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(p.speechLufs), plan.bedPhases)));
+  const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, after[i]?.peak));
+  const routineGain = masters.map((_, i) => {
+    const weights = plan.spans.map((s) => s.sourceEnd - s.sourceStart);
+    const mean = plan.spans.reduce((n, s, k) => n + sourceOf(i, s.source).gainDb * weights[k]!, 0) / weights.reduce((a, b) => a + b, 0);
+    return Math.min(mean, plans[i]!.maxGain(peakDb[i]!));
+  });
   const geometry = profiles.map((profile) => frameGeometry(plan, rate, profile.sampleRate));
   const parts = streamParts(plan, geometry, rate, layout.totalSamples, spliceGrid(rate, profiles.map((p) => p.sampleRate)));
   lap("assembleMs");
@@ -98,7 +100,6 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
     const pcmFile = join(workDir, "parts.f32");
     const meters = masters.map(() => new LoudnessMeter(rate));
     const gains = masters.map((_, i) => gainCurve(plan, routineGain[i]!, plan.spans.map((s) => sourceOf(i, s.source).gainDb), rate));
-    const after = beds();
     const streams = masters.map((m, i) => layoutPcm(m.layout, 1, after[i]));
     await writePcmFile(pcmFile, partChunks(streams, gains, meters, parts), input.signal);
     lap("assembleMs");
@@ -157,7 +158,7 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
         const used = plan.spans.map((s) => sourceOf(i, s.source));
         const loudness: TrackLoudness = {
           integratedLufs: round2(meters[i]!.integratedLufs()),
-          truePeakDbtp: round2(Math.max(withBedPeak(masters[i]!.truePeakDb, before[i]?.peak) + routineGain[i]!, ...used.map((s) => s.truePeakDbtp))),
+          truePeakDbtp: round2(Math.max(peakDb[i]! + routineGain[i]!, ...used.map((s) => s.truePeakDbtp))),
           gainReductionDb: round2(masters[i]!.gainReductionDb),
           gainDb: round2(routineGain[i]!),
           measuredOn: "pcm",
@@ -274,12 +275,15 @@ function gainCurve(plan: SplicePlan, routineDb: number, spanDb: number[], rate: 
   let k = 0;
   return (at, chunk) => {
     if (k > 0 && at < points[k]![0]) k = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const t = at + i;
-      while (points[k + 1]![0] <= t) k++;
+    let i = 0;
+    while (i < chunk.length) {
+      while (points[k + 1]![0] <= at + i) k++;
       const [t0, g0] = points[k]!;
       const [t1, g1] = points[k + 1]!;
-      chunk[i]! *= g0 === g1 ? g0 : g0 + ((g1 - g0) * (t - t0)) / (t1 - t0);
+      // Up to the next point: one gain, or a straight line between the two.
+      const end = Math.min(chunk.length, Math.ceil(t1 - at));
+      if (g0 === g1) for (; i < end; i++) chunk[i]! *= g0;
+      else for (; i < end; i++) chunk[i]! *= g0 + ((g1 - g0) * (at + i - t0)) / (t1 - t0);
     }
   };
 }
