@@ -78,8 +78,8 @@ export function planSplice(routine: Layout, sources: ReadonlyMap<string, Layout>
   let lastEnd = 0;
   for (const run of matchingRuns(routine, sources)) {
     const source = sources.get(run.source)!;
-    // A join point inside pause k of the run: the middle of what is steady on both tracks, margins kept.
-    const joinAt = (k: number): number | undefined => {
+    // Where a join may go inside pause k of the run: what is steady on both tracks, margins kept (piece-local samples).
+    const window = (k: number): [number, number] | undefined => {
       const r = routine.pieces[run.start + k]!;
       const s = source.pieces[run.sourceStart + k]!;
       if (r.type !== "pause" || s.type !== "pause") return undefined;
@@ -87,25 +87,24 @@ export function planSplice(routine: Layout, sources: ReadonlyMap<string, Layout>
       const b = localSteady(steadySources.get(run.source)!, s);
       const lo = Math.max(a[0], b[0]) + ms(JOIN_MARGIN_MS);
       const hi = Math.min(a[1], b[1]) - ms(JOIN_MARGIN_MS);
-      return lo <= hi ? Math.round((lo + hi) / 2) : undefined;
+      return lo <= hi ? [lo, hi] : undefined;
     };
+    // The run is reused from as early in its first such pause as it can be to as late in its last (maybe the same one).
     let first = -1;
-    for (let k = 0; k < run.length && first < 0; k++) if (joinAt(k) !== undefined) first = k;
+    for (let k = 0; k < run.length && first < 0; k++) if (window(k)) first = k;
     let last = -1;
-    for (let k = run.length - 1; k > first && last < 0; k--) if (joinAt(k) !== undefined) last = k;
-    if (process.env.DEBUG_SPLICE) console.error("run", run.source, run.length, "pieces", ((routine.pieces[run.start + run.length - 1]!.start - routine.pieces[run.start]!.start) / routine.rate).toFixed(1), "s first", first, "last", last, routine.pieces.slice(run.start, run.start + 4).map((p) => p.type === "pause" ? `P${p.purpose}${p.length}` : p.type === "speech" ? p.text.slice(0, 20) : "chime").join(" | "));
+    for (let k = run.length - 1; k >= first && first >= 0 && last < 0; k--) if (window(k)) last = k;
     if (first < 0 || last < 0) continue;
     const inPiece = routine.pieces[run.start + first]!;
-    const u = joinAt(first)!;
+    const u = window(first)![0];
     const sourceStart = source.pieces[run.sourceStart + first]!.start + u;
-    const sourceEnd = source.pieces[run.sourceStart + last]!.start + joinAt(last)!;
+    const sourceEnd = source.pieces[run.sourceStart + last]!.start + window(last)![1];
     // The routine waits `extra` samples (under one frame) longer in the pause before the join, which puts the run a
     // whole number of frames from where it is in the source; the layout keeps whole samples, the bed the exact offset.
     const base = inPiece.start + shift + u - sourceStart;
     const frames = Math.ceil(base / step - 1e-9);
     const offset = frames * step;
     const extra = Math.round(offset - base);
-    if (process.env.DEBUG_SPLICE) console.error("  span", ((sourceEnd - sourceStart) / routine.rate).toFixed(1), "gap", ((sourceStart + offset - lastEnd) / routine.rate).toFixed(1));
     if (sourceEnd - sourceStart < ms(MIN_SPAN_MS) || sourceStart + offset - lastEnd < ms(MIN_GAP_MS)) continue;
     plan.stretch.set(run.start + first, extra);
     shift += extra;
