@@ -84,7 +84,9 @@ describe.each([PROFILES.download, PROFILES.alexa])("a hand-made timeline rendere
     // What the render recorded, measured on the PCM it encoded, agrees with ffmpeg's reading of the MP3.
     const recorded = output.files.find((f) => f.profile.id === profile.id)!.loudness;
     expect(Math.abs(recorded.integratedLufs - profile.encoderLossLu - measured.integratedLufs)).toBeLessThanOrEqual(0.5);
-    expect(measured.truePeakDbtp).toBeLessThanOrEqual(recorded.truePeakDbtp + profile.peakMarginDb);
+    // The MP3's own peak as the render read it (a profile that overshot its margin was encoded again, further under,
+    // so the PCM's peak plus the margin is no bound then): ffmpeg's reading sits at most the meters' gap over it.
+    expect(measured.truePeakDbtp).toBeLessThanOrEqual(recorded.mp3TruePeakDbtp + 0.4);
   });
 
   it("holds no speech and no digital silence in any pause, and is audible in the speech", async () => {
