@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, statfs, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,25 +17,35 @@ let root: string;
 let engine: TtsEngine;
 let mounted: string | undefined;
 let whyNot = "";
+const mounts: string[] = [];
+
+/** Mounts a tmpfs of `size` at a new folder under root; undefined (with why in `whyNot`) where that is not allowed. */
+function mountTmpfs(name: string, size: string): string | undefined {
+  const disk = join(root, name);
+  mkdirSync(disk, { recursive: true });
+  if (process.getuid?.() !== 0) {
+    whyNot = `mounting a ${size} tmpfs needs root (CI runs the tests as root)`;
+    return undefined;
+  }
+  const mount = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", disk], { encoding: "utf8" });
+  if (mount.status !== 0) {
+    whyNot = `mount -t tmpfs failed (${(mount.stderr || String(mount.error)).trim()}): the container lacks CAP_SYS_ADMIN`;
+    return undefined;
+  }
+  mounts.push(disk);
+  return disk;
+}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "render-full-disk-"));
   engine = await createEspeakEngine();
-  const disk = join(root, "disk");
-  await mkdir(disk);
-  if (process.getuid?.() !== 0) {
-    whyNot = "mounting a 16 MiB tmpfs needs root (CI runs the tests as root)";
-    return;
-  }
   // Room for two complete sets (the old one and a forced re-render in the stage); the test fills it up to 900 KiB free.
-  const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", disk], { encoding: "utf8" });
-  if (mount.status === 0) mounted = disk;
-  else whyNot = `mount -t tmpfs failed (${(mount.stderr || String(mount.error)).trim()}): the container lacks CAP_SYS_ADMIN`;
+  mounted = mountTmpfs("disk", "16m");
 });
 
 afterAll(async () => {
   await engine?.close();
-  if (mounted) spawnSync("umount", [mounted]);
+  for (const disk of mounts) spawnSync("umount", [disk]);
 });
 
 /** Every visible file of the output set (hidden staging and resume folders aside) with its sha256. */
@@ -81,14 +92,36 @@ describe("a render onto a full disk", () => {
   });
 });
 
+/** Runs `upper-back render <args>` to completion. */
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "render", ...args], { cwd: projectRoot, encoding: "utf8", env });
+}
+
+describe("the CLI rendering onto a 5 MiB disk", () => {
+  it("an exercise fits; a routine that does not fit exits 1 naming the file, and the exercise's set stays as it was", async (ctx) => {
+    const disk = mountTmpfs("five", "5m");
+    if (!disk) ctx.skip(whyNot);
+    const outDir = join(disk!, "sessions");
+    const common = ["--pace", "standard", "--out", outDir, "--cache-dir", join(root, "cli-clips")];
+    expect(cli(["--exercise", "cat-cow", ...common]).status).toBe(0);
+    const before = await visibleSet(outDir);
+    expect([...before.keys()]).toEqual(expect.arrayContaining(["manifest.json", "feed.xml", "exercise-cat-cow.mp3", "alexa/manifest.json"]));
+
+    const run = cli(["--routine", "quick", ...common]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(
+      new RegExp(`^upper-back: writing ${outDir}/(alexa/)?[a-z-]+\\.mp3 failed: no space left on device \\(ENOSPC\\) \\(fix: free space on that disk, or render into another folder with --out\\)$`),
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m); // no stack
+    expect(await visibleSet(outDir)).toEqual(before);
+    expect((await readdir(outDir)).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+});
+
 describe("a wrong FFMPEG_PATH", () => {
   it("fails at once with the setting and the fix, before any synthesis", () => {
     const cacheDir = join(root, "ffmpeg-clips");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "render", "--exercise", "cat-cow", "--out", join(root, "ffmpeg-out"), "--cache-dir", cacheDir], {
-      cwd: projectRoot,
-      encoding: "utf8",
-      env: { ...process.env, FFMPEG_PATH: join(root, "no-such-ffmpeg") },
-    });
+    const run = cli(["--exercise", "cat-cow", "--out", join(root, "ffmpeg-out"), "--cache-dir", cacheDir], { ...process.env, FFMPEG_PATH: join(root, "no-such-ffmpeg") });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(`upper-back: render: FFMPEG_PATH=${join(root, "no-such-ffmpeg")}: no such file (fix: point FFMPEG_PATH at the binary, or unset it to use the bundled one)`);
     expect(spawnSync("ls", [cacheDir]).status).not.toBe(0); // nothing was synthesized
