@@ -2,7 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from "yaml";
 import type { z } from "zod";
 import { Exercise, Paces, Routine, Safety, type ExerciseT, type PaceId, type PaceT, type RoutineT, type SafetyT } from "./schema.js";
 
@@ -80,7 +80,7 @@ function readContentText(file: string, shown: string, errors: ContentError[]): s
     return undefined;
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    errors.push(new ContentError(shown, 1, 1, "", `file is ${Math.ceil(bytes.length / 1024)} KiB; content files may be at most ${MAX_FILE_BYTES / 1024} KiB (fix: shorten it)`));
+    errors.push(oversizedFile(bytes, shown));
     return undefined;
   }
   // A newline byte never occurs inside a multi-byte UTF-8 sequence, so checking line by line finds the exact line.
@@ -96,18 +96,63 @@ function readContentText(file: string, shown: string, errors: ContentError[]): s
   return bytes.toString("utf8");
 }
 
+/** No field's value is this long (the longest limit is LIMITS.seedQuote): a line this long is located by its field. */
+const LONG_LINE = 4096;
+/** What comes before a value on a line: indentation, list dashes and a `key:`. */
+const VALUE_PREFIX = /^\s*(?:-\s+)*(?:[^\s#:'"][^#:]*:(?:\s+|$))?/;
+
+// A file over the size limit is refused before it is parsed. When one line makes it so (a megabyte pasted into one
+// field), the error names that line and its field, found by parsing a copy with every long value cut to "x".
+function oversizedFile(bytes: Buffer, shown: string): ContentError {
+  const size = `the file is ${Math.ceil(bytes.length / 1024)} KiB; content files may be at most ${MAX_FILE_BYTES / 1024} KiB (fix: shorten it)`;
+  const lineTexts = bytes.toString("utf8").split("\n");
+  let longest = 0;
+  lineTexts.forEach((l, i) => (l.length > lineTexts[longest]!.length ? (longest = i) : undefined));
+  const text = lineTexts[longest]!;
+  if (text.length < LONG_LINE) return new ContentError(shown, 1, 1, "", size);
+  const prefix = VALUE_PREFIX.exec(text)![0];
+  const cut = lineTexts.map((l) => (l.length >= LONG_LINE ? `${VALUE_PREFIX.exec(l)![0]}x` : l)).join("\n");
+  let field = prefix.replace(/^[\s-]*/, "").replace(/:\s*$/, "");
+  if (Buffer.byteLength(cut) <= MAX_FILE_BYTES) {
+    const lines = new LineCounter();
+    const doc = parseDocument(cut, { lineCounter: lines, prettyErrors: false });
+    const path = doc.errors.length === 0 ? pathAtLine(doc.contents, lines, longest + 1) : undefined;
+    if (path?.length) field = path.join(".");
+  }
+  return new ContentError(shown, longest + 1, prefix.length + 1, field, `is ${text.length - prefix.length} characters on one line; ${size}`);
+}
+
+// The path (as the schema's messages name fields: variants.0.setup.1.say) of the value that starts on `line`.
+function pathAtLine(node: unknown, lines: LineCounter, line: number, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const found = pathAtLine(pair.value, lines, line, [...path, isScalar(pair.key) ? String(pair.key.value) : "?"]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const found = pathAtLine(item, lines, line, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return isNode(node) && node.range && lines.linePos(node.range[0]).line === line ? path : undefined;
+}
+
 // The document as plain data; an alias bomb is refused (naming the first alias) instead of expanding in memory.
-function toData(doc: Document.Parsed, text: string, shown: string, errors: ContentError[]): { data: unknown } | undefined {
+function toData(doc: Document.Parsed, lines: LineCounter, text: string, shown: string, errors: ContentError[]): { data: unknown } | undefined {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     // The first `*alias` in the text (the Lambda bundle stubs yaml's exports, so no visitor here).
-    const lines = text.split("\n");
-    const index = lines.findIndex((l) => /(^|[\s,[{:-])\*[^\s,\]}]+/.test(l));
+    const textLines = text.split("\n");
+    const index = textLines.findIndex((l) => /(^|[\s,[{:-])\*[^\s,\]}]+/.test(l));
     const line = index >= 0 ? index + 1 : 1;
-    const col = index >= 0 ? lines[index]!.search(/\*[^\s,\]}]/) + 1 : 1;
+    const col = index >= 0 ? textLines[index]!.search(/\*[^\s,\]}]/) + 1 : 1;
     const problem = `YAML aliases expand too far (${(error as Error).message}; at most ${MAX_ALIAS_COUNT} alias uses) (fix: write the values out instead of using & and *)`;
-    errors.push(new ContentError(shown, line, col, "", problem));
+    errors.push(new ContentError(shown, line, col, pathAtLine(doc.contents, lines, line)?.join(".") ?? "", problem));
     return undefined;
   }
 }
@@ -125,7 +170,7 @@ function parseFile<S extends z.ZodType>(file: string, schema: S, errors: Content
     }
     return undefined;
   }
-  const parsed = toData(doc, text, shown, errors);
+  const parsed = toData(doc, lines, text, shown, errors);
   if (!parsed) return undefined;
   // reportInput keeps the wrong value in each issue, so the message can say what was found.
   const result = schema.safeParse(parsed.data, { reportInput: true });

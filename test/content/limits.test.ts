@@ -34,11 +34,20 @@ describe("content limits: hostile or broken content gives one clear error, no st
     expectOneProblem(dir, new RegExp(`exercises/cat-cow\\.yaml:${line}:\\d+: [a-z.0-9]*say: is \\d+ characters; at most ${LIMITS.spoken} allowed`));
   });
 
-  it("refuses a megabyte-sized file before parsing it", () => {
+  it("refuses a megabyte-long line before parsing the file, naming its line and field", () => {
     const dir = copyContent();
     const file = join(dir, "exercises", "cat-cow.yaml");
-    editFile(file, /say: /, `say: ${"x".repeat(1_000_000)} `);
-    expectOneProblem(dir, /exercises\/cat-cow\.yaml:1:1: file is \d+ KiB; content files may be at most \d+ KiB/);
+    editFile(file, "- say: Keep your movements", `- say: ${"Breathe slowly. ".repeat(65_000)}Keep your movements`);
+    const line = lineOf(file, "Breathe slowly. Breathe");
+    const column = readFileSync(file, "utf8").split("\n")[line - 1]!.indexOf("Breathe") + 1;
+    expectOneProblem(dir, new RegExp(`exercises/cat-cow\\.yaml:${line}:${column}: tips\\.0\\.say: is 1040\\d{3} characters on one line; the file is \\d+ KiB; content files may be at most 256 KiB \\(fix: shorten it\\)$`));
+  });
+
+  it("refuses a file made too large by many lines, before parsing it", () => {
+    const dir = copyContent();
+    const file = join(dir, "exercises", "cat-cow.yaml");
+    appendFileSync(file, `${"# a comment line of ordinary length, repeated\n".repeat(8000)}`);
+    expectOneProblem(dir, /exercises\/cat-cow\.yaml:1:1: the file is \d+ KiB; content files may be at most 256 KiB \(fix: shorten it\)$/);
   });
 
   it("refuses invalid UTF-8, naming the line", () => {
@@ -58,7 +67,7 @@ describe("content limits: hostile or broken content gives one clear error, no st
     for (let i = 1; i < 8; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(",")}]`);
     appendFileSync(file, `${levels.join("\n")}\n`);
     const line = lineOf(file, "l1: &l1");
-    expectOneProblem(dir, new RegExp(`exercises/cat-cow\\.yaml:${line}:\\d+: YAML aliases expand too far`));
+    expectOneProblem(dir, new RegExp(`exercises/cat-cow\\.yaml:${line}:\\d+: l1\\.0: YAML aliases expand too far`));
   });
 
   it("says what type was expected and what was found (min: five)", () => {
