@@ -2,6 +2,8 @@ import { SsmlWriter } from "./builder.js";
 
 /** Polly engines; each accepts a different subset of SSML. */
 export type PollyEngine = "standard" | "neural" | "generative";
+/** Every Polly engine, as --polly-engine offers them. */
+export const POLLY_ENGINES: readonly PollyEngine[] = ["standard", "neural", "generative"];
 
 /** Polly bills at most 3,000 characters of text per SynthesizeSpeech request (6,000 in all, tags included). */
 export const POLLY_MAX_BILLED_CHARS = 3000;

@@ -68,3 +68,13 @@ export interface TtsEngine {
 /** Engine families the CLI offers with `--engine`. */
 export const ENGINE_IDS = ["flite", "espeak", "polly"] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
+
+/** The engine `npm run render` speaks with: the most natural offline voice (docs/VOICES.md says why). */
+export const DEFAULT_ENGINE: EngineId = "flite";
+
+const DEFAULT_VOICES: Record<EngineId, string> = { flite: "slt", espeak: "en-us", polly: "Joanna" };
+
+/** Voice a render uses when --voice is not given. */
+export function defaultVoice(engine: EngineId): string {
+  return DEFAULT_VOICES[engine];
+}

@@ -1,11 +1,11 @@
 // One entry point for the CLI: builds the engine a render asked for (--engine, --voice, --polly-engine).
-import { ENGINE_IDS, type EngineId, type TtsEngine } from "./engine.js";
+import { DEFAULT_ENGINE, ENGINE_IDS, type EngineId, type TtsEngine } from "./engine.js";
 import { createEspeakEngine } from "./espeak.js";
 import { createFliteEngine } from "./flite.js";
 import { createPollyEngine, type PollyEngine, type PollyEngineOptions } from "./polly.js";
 
 export type { Clip, EngineId, EngineUsage, SynthesizeOptions, TtsEngine } from "./engine.js";
-export { ENGINE_IDS } from "./engine.js";
+export { DEFAULT_ENGINE, defaultVoice, ENGINE_IDS } from "./engine.js";
 export { createEspeakEngine } from "./espeak.js";
 export { createFliteEngine } from "./flite.js";
 export { createPollyEngine, POLLY_ENGINES, POLLY_PRICE_PER_MILLION, type PollyEngine, type PollyTtsEngine } from "./polly.js";
@@ -33,15 +33,5 @@ export async function createTtsEngine(options: TtsEngineOptions = {}): Promise<T
     return createPollyEngine({ ...options.polly, engine: options.pollyEngine, voice: options.voice, concurrency: options.concurrency });
   }
   throw new Error(`tts: engine "${String(engine)}" is not one of ${ENGINE_IDS.join(", ")} (flag --engine)`);
-}
-
-/** The engine `npm run render` speaks with: the most natural offline voice (docs/VOICES.md says why). */
-export const DEFAULT_ENGINE: EngineId = "flite";
-
-const DEFAULT_VOICES: Record<EngineId, string> = { flite: "slt", espeak: "en-us", polly: "Joanna" };
-
-/** Voice a render uses when --voice is not given. */
-export function defaultVoice(engine: EngineId): string {
-  return DEFAULT_VOICES[engine];
 }
 

@@ -8,14 +8,14 @@ import {
   type PollyClientConfig,
   type VoiceId,
 } from "@aws-sdk/client-polly";
-import { pollyRequests, type PollyEngine } from "../../content/ssml/polly.js";
+import { POLLY_ENGINES, pollyRequests, type PollyEngine } from "../../content/ssml/polly.js";
 import type { Clip, EngineUsage, SynthesizeOptions, TtsEngine } from "./engine.js";
 import { explainPollyError, isRetryablePollyError, unknownVoiceError } from "./polly-errors.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { withRetries } from "./retry.js";
 
 export type { PollyEngine };
-export const POLLY_ENGINES: readonly PollyEngine[] = ["standard", "neural", "generative"];
+export { POLLY_ENGINES };
 
 /** US dollars per million characters, by engine (list prices). */
 export const POLLY_PRICE_PER_MILLION: Record<PollyEngine, number> = { standard: 4, neural: 16, generative: 30 };
