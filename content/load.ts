@@ -106,8 +106,7 @@ const VALUE_PREFIX = /^\s*(?:-\s+)*(?:[^\s#:'"][^#:]*:(?:\s+|$))?/;
 function oversizedFile(bytes: Buffer, shown: string): ContentError {
   const size = `the file is ${Math.ceil(bytes.length / 1024)} KiB; content files may be at most ${MAX_FILE_BYTES / 1024} KiB (fix: shorten it)`;
   const lineTexts = bytes.toString("utf8").split("\n");
-  let longest = 0;
-  lineTexts.forEach((l, i) => (l.length > lineTexts[longest]!.length ? (longest = i) : undefined));
+  const longest = lineTexts.reduce((best, l, i) => (l.length > lineTexts[best]!.length ? i : best), 0);
   const text = lineTexts[longest]!;
   if (text.length < LONG_LINE) return new ContentError(shown, 1, 1, "", size);
   const prefix = VALUE_PREFIX.exec(text)![0];

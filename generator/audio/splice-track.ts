@@ -4,8 +4,7 @@
 // profile, and their frames are joined with the exercises' inside pauses. The PCM of the whole routine is still
 // made and measured (the manifest's loudness is measured, not assumed); only the encode is saved.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { layoutPcm } from "./assemble.js";
 import { bedLufs, createBed } from "./bed.js";
@@ -13,16 +12,12 @@ import { encodeMp3s } from "./ffmpeg.js";
 import type { LevelledClip } from "./level.js";
 import { LoudnessMeter } from "./loudness.js";
 import { masterLayout, masterPlan } from "./master.js";
-import { ffmetadata } from "./metadata.js";
 import { parseMp3, spliceMp3, type Mp3Frame, type ParsedMp3 } from "./mp3-splice.js";
 import { writePcmFile } from "./pcm-file.js";
 import { spliceGrid, type SplicePlan } from "./splice-plan.js";
 import { bestJoin, ENCODER_DELAY, frameGeometry, gainCurve, partChunks, reservoir, SpliceUnavailable, streamParts } from "./splice-stream.js";
-import { round2, withAtomicFiles, withBedPeak, type TrackInput, type TrackLoudness, type TrackOutput } from "./track.js";
+import { MP3_PEAK_METER_TOLERANCE_DB, round2, stageClock, withAtomicFiles, withBedPeak, withWorkDir, type TrackInput, type TrackLoudness, type TrackOutput } from "./track.js";
 import { mp3TruePeakDb } from "./verify.js";
-
-/** The stream's peak reading may sit this far under ffmpeg's (see track.ts). */
-const MP3_PEAK_METER_TOLERANCE_DB = 0.4;
 
 /** An exercise's MP3 a routine reuses, and what its manifest entry recorded of it. */
 export interface SpliceSource {
@@ -51,13 +46,7 @@ export interface SplicedTrackOutput extends TrackOutput {
 export async function renderSplicedTrack(input: SplicedTrackInput): Promise<SplicedTrackOutput> {
   const { plan, rate } = input;
   if (plan.spans.length === 0) throw new SpliceUnavailable("nothing to reuse");
-  const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
-  let clock = performance.now();
-  const lap = (stage: keyof typeof timings) => {
-    const now = performance.now();
-    timings[stage] += now - clock;
-    clock = now;
-  };
+  const { timings, lap } = stageClock();
   const profiles = input.outputs.map((o) => o.profile);
   const plans = profiles.map((p) => masterPlan(p));
   const levelCache = input.levelCache ?? new Map<string, LevelledClip>();
@@ -82,8 +71,7 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
   const parts = streamParts(plan, geometry, rate, layout.totalSamples, spliceGrid(rate, profiles.map((p) => p.sampleRate)));
   lap("assembleMs");
 
-  const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
-  try {
+  return withWorkDir(input, layout, async (workDir, metadataFile) => {
     // One pass: the whole routine at its gains (measured), and the routine's own parts written for the encoder.
     const pcmFile = join(workDir, "parts.f32");
     const meters = masters.map(() => new LoudnessMeter(rate));
@@ -91,12 +79,11 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
     const streams = masters.map((m, i) => layoutPcm(m.layout, 1, after[i]));
     await writePcmFile(pcmFile, partChunks(streams, gains, meters, parts), input.signal);
     lap("assembleMs");
-    await writeFile(join(workDir, "metadata.txt"), ffmetadata(input.tags, layout.chapters));
     const streamFiles = profiles.map((p) => join(workDir, `parts-${p.id}.mp3`));
     await encodeMp3s(
       { file: pcmFile },
       profiles.map((p, i) => ({ outFile: streamFiles[i]!, outputRate: p.sampleRate, bitrateKbps: p.bitrateKbps, lowpassHz: p.lowpassHz, artworkFile: input.artworkFile })),
-      { inputRate: rate, metadataFile: join(workDir, "metadata.txt"), signal: input.signal },
+      { inputRate: rate, metadataFile, signal: input.signal },
     );
     lap("encodeMs");
     const streamPeaks: number[] = [];
@@ -158,9 +145,7 @@ export async function renderSplicedTrack(input: SplicedTrackInput): Promise<Spli
       const reused = plan.spans.reduce((n, s) => n + s.sourceEnd - s.sourceStart, 0);
       return { layout, files, timings, reusedMs: Math.round((reused * 1000) / rate) };
     });
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
 // A source MP3 exactly as its manifest entry recorded it, parsed; anything else is not reused.

@@ -73,7 +73,7 @@ const RETRY_EXTRA_MARGIN_DB = 0.5;
  * on eSpeak: −2.07 against −1.9 dBTP, and a 0.36 dB gap under parallel test load), so an MP3 that close to the limit
  * counts as over and is encoded again.
  */
-const MP3_PEAK_METER_TOLERANCE_DB = 0.4;
+export const MP3_PEAK_METER_TOLERANCE_DB = 0.4;
 
 /**
  * Renders one timeline to one MP3 per profile (the only place a track is encoded). Each MP3's true peak is checked;
@@ -102,13 +102,7 @@ export async function renderTrack(input: TrackInput): Promise<TrackOutput> {
 // One assembly and one encode of `input.outputs`, each levelled with its peak margin; verifies each MP3's true peak.
 async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<Encoded> {
   const profiles = input.outputs.map((o, i) => ({ ...o.profile, peakMarginDb: marginsDb[i]! }));
-  const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
-  let clock = performance.now();
-  const lap = (stage: keyof typeof timings) => {
-    const now = performance.now();
-    timings[stage] += now - clock;
-    clock = now;
-  };
+  const { timings, lap } = stageClock();
   // Each profile is levelled for its own loudness and peak room (one master each, clips memoized across tracks);
   // the masters share one layout and travel to ffmpeg interleaved, as the channels of one stream.
   const plans = profiles.map((p) => masterPlan(p));
@@ -116,8 +110,7 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
   const { layout } = masters[0]!;
   const beds = plans.map((plan, i) => (input.bed === false ? undefined : createBed(masters[i]!.layout, bedLufs(plan.speechLufs), input.bedPhases)));
   lap("assembleMs");
-  const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
-  try {
+  return withWorkDir(input, layout, async (workDir, metadataFile) => {
     // One pass lays the masters out, measures them and writes them to a file the encoder reads on its own.
     const pcmFile = join(workDir, "masters.f32");
     const meters = masters.map(() => new LoudnessMeter(input.rate));
@@ -126,8 +119,6 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
     const peakDb = masters.map((m, i) => withBedPeak(m.truePeakDb, beds[i]?.peak));
     const gains = plans.map((plan, i) => plan.gainFor(masterLufs[i]!, peakDb[i]!));
     lap("assembleMs");
-    const metadataFile = join(workDir, "metadata.txt");
-    await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
     return await withAtomicFiles(input.outputs.map((o) => o.outFile), async (tempFiles) => {
       await encodeMp3s(
         { file: pcmFile },
@@ -162,6 +153,28 @@ async function encodeOutputs(input: TrackInput, marginsDb: number[]): Promise<En
       }
       return { layout, files, timings };
     });
+  });
+}
+
+/** Wall time per stage of a track's render: each `lap(stage)` adds the time since the previous lap to that stage. */
+export function stageClock() {
+  const timings = { assembleMs: 0, encodeMs: 0, measureMs: 0 };
+  let clock = performance.now();
+  const lap = (stage: keyof typeof timings) => {
+    const now = performance.now();
+    timings[stage] += now - clock;
+    clock = now;
+  };
+  return { timings, lap };
+}
+
+/** Runs `body` in a temporary folder of its own holding the track's ffmpeg metadata file; the folder goes either way. */
+export async function withWorkDir<T>(input: TrackInput, layout: Layout, body: (workDir: string, metadataFile: string) => Promise<T>): Promise<T> {
+  const workDir = await mkdtemp(join(tmpdir(), "upper-back-track-"));
+  try {
+    const metadataFile = join(workDir, "metadata.txt");
+    await writeFile(metadataFile, ffmetadata(input.tags, layout.chapters));
+    return await body(workDir, metadataFile);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
